@@ -1,0 +1,13 @@
+import type { OfflineConfig } from './config.js';
+import type { Database, Db } from './db/client.js';
+import type { AppLogger } from './logger.js';
+
+/** What every listener, job and command is given: never globals, so tests can swap each part. */
+export interface AppContext {
+  db: Db;
+  database: Database;
+  config: OfflineConfig;
+  logger: AppLogger;
+  /** The clock; tests travel in time by replacing it. */
+  now: () => Date;
+}

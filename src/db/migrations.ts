@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MigrationList } from '@prisma/schema-engine-wasm';
+import { packageRoot } from '../paths.js';
+import { type Provider, parseDatabaseUrl } from './database-url.js';
+import { openSchemaEngine } from './schema-engine.js';
+
+/** Where a provider's schema and migrations live, in Prisma's own folder layout. */
+export function providerDir(provider: Provider): string {
+  return join(packageRoot(), 'prisma', provider);
+}
+
+/** Reads prisma/<provider>/schema.prisma. */
+export function readSchema(provider: Provider): { path: string; content: string } {
+  const path = join(providerDir(provider), 'schema.prisma');
+  return { path, content: readFileSync(path, 'utf8') };
+}
+
+/** Loads the migrations folder the way Prisma's CLI does, for the schema engine. */
+export function readMigrationList(provider: Provider): MigrationList {
+  const baseDir = join(providerDir(provider), 'migrations');
+  let lockContent: string | null = null;
+  let entries: string[] = [];
+  try {
+    lockContent = readFileSync(join(baseDir, 'migration_lock.toml'), 'utf8');
+    entries = readdirSync(baseDir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort((a, b) => a.localeCompare(b));
+  } catch {
+    // No migrations folder yet: an empty history.
+  }
+  return {
+    baseDir,
+    lockfile: { path: 'migration_lock.toml', content: lockContent },
+    shadowDbInitScript: '',
+    migrationDirectories: entries.map((name) => ({
+      path: name,
+      migrationFile: {
+        path: 'migration.sql',
+        content: { tag: 'ok', value: readFileSync(join(baseDir, name, 'migration.sql'), 'utf8') },
+      },
+    })),
+  };
+}
+
+const noFilter = { externalTables: [], externalEnums: [] };
+
+/** Applies every pending migration to the database at url; returns the names applied. */
+export async function applyMigrations(url: string, log: (line: string) => void = () => {}): Promise<string[]> {
+  const { provider } = parseDatabaseUrl(url);
+  const { engine, close } = await openSchemaEngine(url, readSchema(provider), log);
+  try {
+    const result = await engine.applyMigrations({ migrationsList: readMigrationList(provider), filters: noFilter });
+    return result.appliedMigrationNames;
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * The SQL that takes a database with every existing migration applied to the current data model.
+ * scratchUrl must name an empty, disposable database of the provider.
+ */
+export async function diffToDataModel(scratchUrl: string): Promise<string> {
+  const { provider } = parseDatabaseUrl(scratchUrl);
+  const schema = readSchema(provider);
+  const { engine, close } = await openSchemaEngine(scratchUrl, schema);
+  try {
+    await engine.applyMigrations({ migrationsList: readMigrationList(provider), filters: noFilter });
+    const result = await engine.diff({
+      from: { tag: 'schemaDatasource', files: [schema], configDir: providerDir(provider) },
+      to: { tag: 'schemaDatamodel', files: [schema] },
+      script: true,
+      exitCode: null,
+      filters: noFilter,
+    });
+    return result.stdout ?? '';
+  } finally {
+    await close();
+  }
+}

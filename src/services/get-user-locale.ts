@@ -1,0 +1,32 @@
+import type { WebClient } from '@slack/web-api';
+import type { Db } from '../db/client.js';
+import { type Locale, localeFromSlack } from '../i18n/messages.js';
+import type { AppLogger } from '../logger.js';
+
+/** How long a Slack locale is trusted before users.info is asked again. */
+export const LOCALE_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** A user's language: cached in the database, refreshed from users.info (include_locale) daily. */
+export async function getUserLocale(
+  deps: { db: Db; client: WebClient; logger: AppLogger; now: () => Date },
+  slackUserId: string,
+): Promise<Locale> {
+  const now = deps.now();
+  const cached = await deps.db.slackUser.findUnique({ where: { id: slackUserId } });
+  if (cached?.localeFetchedAt && now.getTime() - cached.localeFetchedAt.getTime() < LOCALE_TTL_MS) {
+    return localeFromSlack(cached.locale);
+  }
+  try {
+    const info = await deps.client.users.info({ user: slackUserId, include_locale: true });
+    const locale = info.user?.locale ?? null;
+    await deps.db.slackUser.upsert({
+      where: { id: slackUserId },
+      create: { id: slackUserId, locale, localeFetchedAt: now },
+      update: { locale, localeFetchedAt: now },
+    });
+    return localeFromSlack(locale);
+  } catch (error) {
+    deps.logger.event('warn', 'users.info failed; using cached or default locale', { user: slackUserId, error });
+    return localeFromSlack(cached?.locale);
+  }
+}

@@ -1,0 +1,74 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
+import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
+import { registerCommands } from '../../commands/index.js';
+import type { Config } from '../config.js';
+import type { AppContext } from '../context.js';
+import { handleGlobalError } from './global-error.js';
+
+export interface RunningApp {
+  app: App;
+  /** Listening HTTP port (events in HTTP mode; only /healthz in Socket Mode). */
+  port: number;
+  stop(): Promise<void>;
+}
+
+function healthRoute(ctx: AppContext): CustomRoute {
+  return {
+    path: '/healthz',
+    method: ['GET'],
+    handler: async (_req: IncomingMessage, res: ServerResponse) => {
+      const ok = await ctx.database.ping();
+      res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: ok ? 'ok' : 'database unavailable' }));
+    },
+  };
+}
+
+/** Builds the Bolt app: Socket Mode when an app token is set, otherwise HTTP at POST /slack/events. */
+export function createApp(ctx: AppContext & { config: Config }): App {
+  const { config, logger } = ctx;
+  const clientOptions = config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {};
+  const customRoutes = [healthRoute(ctx)];
+  let receiver: HTTPReceiver | SocketModeReceiver;
+  if (config.slack.appToken) {
+    const socket = new SocketModeReceiver({
+      appToken: config.slack.appToken,
+      logger,
+      customRoutes,
+      installerOptions: { port: config.port },
+    });
+    // Bolt does not forward clientOptions to the Socket Mode client, whose WebClient opens the
+    // connection (apps.connections.open); GovSlack and tests need it to use SLACK_API_URL too.
+    (socket.client as unknown as { webClient: WebClient }).webClient = new WebClient('', {
+      ...clientOptions,
+      logger,
+      headers: { Authorization: `Bearer ${config.slack.appToken}` },
+    });
+    receiver = socket;
+  } else {
+    receiver = new HTTPReceiver({
+      signingSecret: config.slack.signingSecret ?? '',
+      endpoints: '/slack/events',
+      customRoutes,
+      logger,
+      // Ack is sent as soon as a listener calls ack(); work continues after the response.
+      processBeforeResponse: false,
+    });
+  }
+  const app = new App({ token: config.slack.botToken, receiver, logger, clientOptions });
+  registerCommands(app, ctx);
+  app.error(handleGlobalError(ctx));
+  return app;
+}
+
+/** Starts the app and returns the port it listens on (0 asks the OS for a free one). */
+export async function startApp(ctx: AppContext & { config: Config }): Promise<RunningApp> {
+  const app = createApp(ctx);
+  const server = (await app.start(ctx.config.port)) as unknown;
+  let port = ctx.config.port;
+  const address = (server as Server | undefined)?.address?.();
+  if (address && typeof address === 'object') port = address.port;
+  return { app, port, stop: () => app.stop() as Promise<void> };
+}

@@ -1,0 +1,38 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { applyMigrations, readMigrationList } from '../../src/db/migrations.js';
+import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases.js';
+
+describe.each(PROVIDERS)('migrations on %s', (provider) => {
+  let database: TestDatabase;
+  afterAll(async () => database?.destroy());
+
+  it('applies every migration once and records it in _prisma_migrations', async () => {
+    database = await createTestDatabase(provider);
+    expect(await applyMigrations(database.url)).toEqual([]);
+    const rows = await database.db.$queryRawUnsafe<{ migration_name: string; finished_at: unknown }[]>(
+      'SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY migration_name',
+    );
+    const expected = readMigrationList(provider).migrationDirectories.map((d) => d.path);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(rows.map((r) => r.migration_name)).toEqual(expected);
+    expect(rows.every((r) => r.finished_at !== null)).toBe(true);
+  });
+
+  it('answers ping', async () => {
+    expect(await database.ping()).toBe(true);
+  });
+});
+
+describe('sqlite pragmas', () => {
+  it('runs in WAL mode with a busy timeout', async () => {
+    const database = await createTestDatabase('sqlite');
+    try {
+      const [mode] = await database.db.$queryRawUnsafe<{ journal_mode: string }[]>('PRAGMA journal_mode');
+      const [timeout] = await database.db.$queryRawUnsafe<{ timeout: number }[]>('PRAGMA busy_timeout');
+      expect(mode?.journal_mode).toBe('wal');
+      expect(Number(timeout?.timeout)).toBeGreaterThanOrEqual(1000);
+    } finally {
+      await database.destroy();
+    }
+  });
+});
