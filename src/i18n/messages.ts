@@ -1,7 +1,11 @@
 import { core } from './core.js';
+// --- feature catalogues: one import per file ---
 
 /** Every catalogue, merged. A feature adds its own file with { key: { ja, en } } and spreads it here. */
-const catalog = { ...core } as const;
+const catalog = {
+  ...core,
+  // --- feature catalogues: one spread per file ---
+} as const;
 
 export type MessageKey = keyof typeof catalog;
 export type Locale = 'ja' | 'en';
