@@ -69,10 +69,6 @@ export const core = {
     ja: '{max}文字以内で入力してください。',
     en: 'Use at most {max} characters.',
   },
-  'progress.validation.value_or_percent': {
-    ja: '状況のほかに、実績値・進捗率・コメント・マイルストーンのいずれかを入力してください。',
-    en: 'Besides the status, give a value, a percentage, a comment or a milestone.',
-  },
   'progress.validation.milestone_unknown': {
     ja: '選択されたマイルストーンはこの目標のものではありません。',
     en: 'A selected milestone does not belong to this target.',

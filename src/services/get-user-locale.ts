@@ -30,3 +30,9 @@ export async function getUserLocale(
     return localeFromSlack(cached?.locale);
   }
 }
+
+/** The cached locale only (no Slack call): for paths that must answer Slack within its 3 s. */
+export async function peekUserLocale(db: Db, slackUserId: string): Promise<Locale> {
+  const cached = await db.slackUser.findUnique({ where: { id: slackUserId }, select: { locale: true } });
+  return localeFromSlack(cached?.locale);
+}

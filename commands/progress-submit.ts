@@ -1,0 +1,130 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { buildProgressChannelPost, buildProgressReceipt } from '../src/blocks/progress-receipt.js';
+import { PROGRESS_BLOCKS } from '../src/blocks/progress-modal.js';
+import type { AppContext } from '../src/context.js';
+import {
+  type FieldError,
+  parseProgressMetadata,
+  parseProgressSubmission,
+  type ViewStateValues,
+} from '../src/domain/progress-submission.js';
+import { type Locale, t } from '../src/i18n/messages.js';
+import { getReportableTarget, type TargetForReport } from '../src/services/get-reportable-target.js';
+import { peekUserLocale } from '../src/services/get-user-locale.js';
+import { type ProgressInput, recordProgressUpdate } from '../src/services/record-progress-update.js';
+import { userMessageFor } from '../src/slack/reply-error.js';
+
+function errorsResponse(locale: Locale, errors: FieldError[]) {
+  const out: Record<string, string> = {};
+  for (const e of errors) out[e.blockId] ??= t(locale, e.key, e.params);
+  return { response_action: 'errors' as const, errors: out };
+}
+
+/** Milestone blocks carry their target id; a selection from another target's block is refused. */
+function foreignMilestoneBlocks(values: ViewStateValues, targetId: number): FieldError[] {
+  return Object.entries(values)
+    .filter(([blockId, actions]) => {
+      if (!blockId.startsWith(PROGRESS_BLOCKS.milestonesPrefix)) return false;
+      const chosen = actions.milestones?.selected_options ?? [];
+      return chosen.length > 0 && blockId !== `${PROGRESS_BLOCKS.milestonesPrefix}${targetId}`;
+    })
+    .map(([blockId]) => ({ blockId, key: 'progress.validation.milestone_unknown' as const }));
+}
+
+async function announce(
+  ctx: AppContext,
+  client: WebClient,
+  input: { userId: string; locale: Locale; target: TargetForReport; update: ProgressInput },
+): Promise<void> {
+  const { target, update, userId, locale } = input;
+  const milestones = target.openMilestones.filter((m) => update.milestoneIds.includes(m.id)).map((m) => m.title);
+  const receiptInput = {
+    reporterId: userId,
+    target: { code: target.code, title: target.title, indicatorUnit: target.indicatorUnit },
+    status: update.status,
+    value: update.value,
+    percent: update.percent,
+    comment: update.comment,
+    milestones,
+  };
+  try {
+    await client.chat.postMessage({ channel: userId, ...buildProgressReceipt({ ...receiptInput, locale }) });
+  } catch (error) {
+    ctx.logger.event('warn', 'progress receipt not delivered', { user: userId, error });
+  }
+  if (!target.department.channelId) return;
+  try {
+    // The department channel reads in the organisation's language.
+    await client.chat.postMessage({
+      channel: target.department.channelId,
+      ...buildProgressChannelPost({ ...receiptInput, locale: 'ja' }),
+    });
+  } catch (error) {
+    ctx.logger.event('warn', 'department channel post failed', { channel: target.department.channelId, error });
+    await client.chat
+      .postMessage({ channel: userId, text: t(locale, 'progress.channel_post_failed') })
+      .catch(() => undefined);
+  }
+}
+
+/**
+ * The progress modal was submitted. Everything is validated again on the server (values, the
+ * reporter's right to report on the target, milestones), the update is stored, and only then is
+ * the modal closed: a failure keeps the modal open with the reason, so nothing is lost silently.
+ */
+export const progressSubmit =
+  (ctx: AppContext) =>
+  async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const userId = body.user.id;
+    const locale = await peekUserLocale(ctx.db, userId).catch(() => 'ja' as const);
+    const values = view.state.values as ViewStateValues;
+    const metadata = parseProgressMetadata(view.private_metadata);
+    const parsed = parseProgressSubmission(values);
+    if (!metadata) {
+      ctx.logger.event('warn', 'progress view refused: private_metadata altered', { user: userId });
+      await ack(errorsResponse(locale, [{ blockId: PROGRESS_BLOCKS.target, key: 'progress.validation.target_unknown' }]));
+      return;
+    }
+    if (!parsed.ok) {
+      await ack(errorsResponse(locale, parsed.errors));
+      return;
+    }
+    const submission = parsed.submission;
+    let target: TargetForReport | null;
+    let update: ProgressInput;
+    try {
+      target = await getReportableTarget(ctx.db, { slackUserId: userId, targetId: submission.targetId });
+      if (!target) {
+        ctx.logger.event('warn', 'progress view refused: target not reportable by user', {
+          user: userId,
+          target: submission.targetId,
+        });
+        await ack(errorsResponse(locale, [{ blockId: PROGRESS_BLOCKS.target, key: 'progress.validation.target_unknown' }]));
+        return;
+      }
+      const open = new Set(target.openMilestones.map((m) => m.id));
+      const milestoneErrors = foreignMilestoneBlocks(values, target.id);
+      if (milestoneErrors.length === 0 && submission.milestoneIds.some((id) => !open.has(id))) {
+        milestoneErrors.push({
+          blockId: `${PROGRESS_BLOCKS.milestonesPrefix}${target.id}`,
+          key: 'progress.validation.milestone_unknown',
+        });
+      }
+      if (milestoneErrors.length > 0) {
+        await ack(errorsResponse(locale, milestoneErrors));
+        return;
+      }
+      update = { ...submission, reporterId: userId, reportedAt: ctx.now(), source: 'slack' };
+      await recordProgressUpdate(ctx.db, update);
+    } catch (error) {
+      const { key, params } = userMessageFor(error);
+      ctx.logger.event('error', 'progress update not stored', { user: userId, target: submission.targetId, error });
+      // The modal stays open with the reason, so the user's text is not lost and they can retry.
+      await ack({ response_action: 'errors', errors: { [PROGRESS_BLOCKS.comment]: t(locale, key, params) } });
+      return;
+    }
+    await ack();
+    ctx.logger.event('info', 'progress update stored', { user: userId, target: target.id, status: update.status });
+    await announce(ctx, client, { userId, locale, target, update });
+  };

@@ -1,0 +1,24 @@
+import type { AllMiddlewareArgs, SlackOptionsMiddlewareArgs } from '@slack/bolt';
+import { groupTargetOptions } from '../src/blocks/progress-modal.js';
+import type { AppContext } from '../src/context.js';
+import { fiscalYearAt } from '../src/domain/calendar.js';
+import { listReportableTargets } from '../src/services/list-reportable-targets.js';
+import { STATIC_SELECT_MAX } from '../src/slack/prepare-progress-modal.js';
+
+/** Options for the target select when a user has more than 100 targets: searched as they type. */
+export const progressTargetOptions =
+  (ctx: AppContext) =>
+  async ({ ack, body }: SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs) => {
+    try {
+      const targets = await listReportableTargets(ctx.db, {
+        slackUserId: body.user.id,
+        fiscalYear: fiscalYearAt(ctx.now(), ctx.config.timeZone),
+        query: body.value.slice(0, 100),
+        limit: STATIC_SELECT_MAX,
+      });
+      await ack({ option_groups: groupTargetOptions(targets) });
+    } catch (error) {
+      ctx.logger.event('error', 'target options failed', { user: body.user.id, error });
+      await ack({ options: [] });
+    }
+  };

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { COMMENT_MAX, PROGRESS_BLOCKS, type ProgressModalMetadata } from '../blocks/progress-modal.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { parseNumber } from './parse-number.js';
+import { isStatus, type Status } from './status.js';
+
+/** The subset of Slack's view.state.values that we read. */
+export type ViewStateValues = Record<
+  string,
+  Record<
+    string,
+    {
+      type?: string;
+      value?: string | null;
+      selected_option?: { value?: string } | null;
+      selected_options?: { value?: string }[] | null;
+    }
+  >
+>;
+
+export interface ProgressSubmission {
+  targetId: number;
+  status: Status;
+  value: number | null;
+  percent: number | null;
+  comment: string | null;
+  milestoneIds: number[];
+}
+
+export interface FieldError {
+  blockId: string;
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
+
+const metadataSchema = z.object({ v: z.literal(1), targetId: z.number().int().positive().nullable() });
+
+/** Reads private_metadata; anything that is not what we wrote is rejected. */
+export function parseProgressMetadata(raw: string | undefined): ProgressModalMetadata | null {
+  try {
+    const parsed = metadataSchema.safeParse(JSON.parse(raw ?? ''));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+const idSchema = z.string().regex(/^\d{1,12}$/).transform(Number);
+// Control characters other than newline and tab have no place in a comment.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/**
+ * Validates a /progress modal submission on the server, whatever the client sent. Returns the
+ * parsed submission or the errors to show on each failing field.
+ */
+export function parseProgressSubmission(
+  values: ViewStateValues,
+): { ok: true; submission: ProgressSubmission } | { ok: false; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const field = (block: string, action: string) => values[block]?.[action];
+
+  const targetRaw = field(PROGRESS_BLOCKS.target, 'progress_target')?.selected_option?.value;
+  const target = idSchema.safeParse(targetRaw);
+  if (!target.success) errors.push({ blockId: PROGRESS_BLOCKS.target, key: 'progress.validation.target_required' });
+
+  const statusRaw = field(PROGRESS_BLOCKS.status, 'status')?.selected_option?.value;
+  if (!isStatus(statusRaw)) errors.push({ blockId: PROGRESS_BLOCKS.status, key: 'progress.validation.status_required' });
+
+  const number = (block: string, action: string): number | null | undefined => {
+    const raw = field(block, action)?.value;
+    if (raw === undefined || raw === null || raw.trim() === '') return null;
+    if (raw.length > 64) {
+      errors.push({ blockId: block, key: 'progress.validation.number' });
+      return undefined;
+    }
+    const n = parseNumber(raw);
+    if (n === null) errors.push({ blockId: block, key: 'progress.validation.number' });
+    return n ?? undefined;
+  };
+  const value = number(PROGRESS_BLOCKS.value, 'value');
+  const percent = number(PROGRESS_BLOCKS.percent, 'percent');
+  if (typeof percent === 'number' && (percent < 0 || percent > 100)) {
+    errors.push({ blockId: PROGRESS_BLOCKS.percent, key: 'progress.validation.percent_range' });
+  }
+
+  const commentRaw = field(PROGRESS_BLOCKS.comment, 'comment')?.value ?? '';
+  const comment = commentRaw.replace(CONTROL, '').trim();
+  if (Array.from(comment).length > COMMENT_MAX) {
+    errors.push({ blockId: PROGRESS_BLOCKS.comment, key: 'progress.validation.too_long', params: { max: COMMENT_MAX } });
+  }
+
+  const milestoneIds: number[] = [];
+  for (const [blockId, actions] of Object.entries(values)) {
+    if (!blockId.startsWith(PROGRESS_BLOCKS.milestonesPrefix)) continue;
+    for (const option of actions.milestones?.selected_options ?? []) {
+      const id = idSchema.safeParse(option.value);
+      if (!id.success) {
+        errors.push({ blockId, key: 'progress.validation.milestone_unknown' });
+        break;
+      }
+      milestoneIds.push(id.data);
+    }
+  }
+
+  if (errors.length > 0 || !target.success || !isStatus(statusRaw)) return { ok: false, errors };
+  return {
+    ok: true,
+    submission: {
+      targetId: target.data,
+      status: statusRaw,
+      value: value ?? null,
+      percent: percent ?? null,
+      comment: comment === '' ? null : comment,
+      milestoneIds: [...new Set(milestoneIds)],
+    },
+  };
+}

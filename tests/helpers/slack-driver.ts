@@ -1,0 +1,152 @@
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import nock from 'nock';
+import type { Config } from '../../src/config.js';
+import type { AppContext } from '../../src/context.js';
+import { type RunningApp, startApp } from '../../src/slack/app.js';
+import { captureLogger, testConfig } from './context.js';
+import type { TestDatabase } from './databases.js';
+
+export const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'shared', 'slack', 'fixtures');
+export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+export const BOT_TOKEN = 'xoxb-1111-2222-testtoken';
+
+/** One of Slack's recorded payloads from ../shared/slack/fixtures. */
+export function loadFixture<T = Record<string, unknown>>(name: string): T {
+  return JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as T;
+}
+
+/** Slack's request signature: v0=HMAC-SHA256(secret, "v0:{timestamp}:{body}"). */
+export function sign(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export interface TestApp {
+  url: string;
+  ctx: AppContext & { config: Config };
+  lines: string[];
+  running: RunningApp;
+  stop(): Promise<void>;
+  /** POSTs a raw body to /slack/events, signed unless told otherwise. */
+  post(
+    body: string,
+    contentType: string,
+    options?: { secret?: string; timestamp?: number; unsigned?: boolean },
+  ): Promise<{ status: number; body: string }>;
+  slashCommand(fields: Record<string, string>): Promise<{ status: number; body: string }>;
+  interaction(payload: unknown): Promise<{ status: number; body: string }>;
+}
+
+/** Intercepts auth.test, which Bolt calls once to learn its bot id when given a token. */
+export function nockAuthTest() {
+  return nock('https://slack.com')
+    .persist()
+    .post('/api/auth.test')
+    .reply(200, { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'tracker', team_id: 'T0001', user_id: 'UBOT00001', bot_id: 'BBOT00001' });
+}
+
+/** Starts the real app in HTTP mode on a free port against a test database. */
+export async function startTestApp(
+  database: TestDatabase,
+  options: { now?: () => Date; hqUsers?: string[]; timeZone?: string } = {},
+): Promise<TestApp> {
+  const { logger, lines } = captureLogger();
+  const config: Config = {
+    ...testConfig({ databaseUrl: database.url, hqUsers: options.hqUsers ?? [], timeZone: options.timeZone ?? 'Asia/Tokyo' }),
+    slack: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET },
+    port: 0,
+  };
+  const ctx = { db: database.db, database, config, logger, now: options.now ?? (() => new Date()) };
+  const running = await startApp(ctx);
+  const url = `http://127.0.0.1:${running.port}`;
+  const post: TestApp['post'] = async (body, contentType, o = {}) => {
+    const timestamp = o.timestamp ?? Math.floor(Date.now() / 1000);
+    const headers: Record<string, string> = { 'content-type': contentType };
+    if (!o.unsigned) {
+      headers['x-slack-request-timestamp'] = String(timestamp);
+      headers['x-slack-signature'] = sign(o.secret ?? SIGNING_SECRET, timestamp, body);
+    }
+    const res = await fetch(`${url}/slack/events`, { method: 'POST', headers, body });
+    return { status: res.status, body: await res.text() };
+  };
+  const base = loadFixture<{ fields: Record<string, string> }>('slash_command.docs_example.json').fields;
+  return {
+    url,
+    ctx,
+    lines,
+    running,
+    stop: () => running.stop(),
+    post,
+    slashCommand: (fields) =>
+      post(new URLSearchParams({ ...base, ...fields }).toString(), 'application/x-www-form-urlencoded'),
+    interaction: (payload) =>
+      post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded'),
+  };
+}
+
+/** Waits until check() is true (work continues after ack, so effects land a moment later). */
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeoutMs) throw new Error('waitFor: condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** A view_submission payload shaped like Slack's (fixture), carrying the given state. */
+export function viewSubmission(input: {
+  userId: string;
+  callbackId: string;
+  values: Record<string, unknown>;
+  privateMetadata: string;
+}) {
+  const fixture = loadFixture<Record<string, unknown> & { view: Record<string, unknown>; user: Record<string, unknown> }>(
+    'view_submission.bolt_python_fixture.json',
+  );
+  return {
+    ...fixture,
+    user: { ...fixture.user, id: input.userId },
+    view: {
+      ...fixture.view,
+      callback_id: input.callbackId,
+      private_metadata: input.privateMetadata,
+      state: { values: input.values },
+    },
+  };
+}
+
+/** A block_actions payload shaped like Slack's (fixture) for one action. */
+export function blockAction(input: {
+  userId: string;
+  action: Record<string, unknown>;
+  view?: Record<string, unknown>;
+  responseUrl?: string | null;
+}) {
+  const fixture = loadFixture<Record<string, unknown> & { user: Record<string, unknown> }>('block_actions.bolt_python_fixture.json');
+  const payload: Record<string, unknown> = {
+    ...fixture,
+    user: { ...fixture.user, id: input.userId },
+    actions: [{ block_id: 'b', action_ts: '1596530385.194939', ...input.action }],
+  };
+  if (input.view) {
+    payload.view = input.view;
+    payload.container = { type: 'view', view_id: input.view.id };
+    delete payload.channel;
+    delete payload.response_url;
+  }
+  if (input.responseUrl === null) delete payload.response_url;
+  else if (input.responseUrl) payload.response_url = input.responseUrl;
+  return payload;
+}
+
+/** A Web API request body as the WebClient sent it (form-encoded, JSON in some fields), decoded. */
+export function decodeSlackBody(body: unknown): Record<string, unknown> {
+  const fields: Record<string, unknown> =
+    typeof body === 'string' ? Object.fromEntries(new URLSearchParams(body)) : { ...(body as Record<string, unknown>) };
+  for (const key of ['blocks', 'view', 'attachments']) {
+    const value = fields[key];
+    if (typeof value === 'string') fields[key] = JSON.parse(value);
+  }
+  return fields;
+}

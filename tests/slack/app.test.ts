@@ -1,0 +1,112 @@
+import nock from 'nock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases.js';
+import { type SeededOrg, seedSmallOrg } from '../helpers/seed.js';
+import {
+  decodeSlackBody,
+  nockAuthTest,
+  startTestApp,
+  type TestApp,
+  viewSubmission,
+  waitFor,
+} from '../helpers/slack-driver.js';
+
+const NOW = new Date('2026-11-20T01:00:00Z');
+
+describe.each(PROVIDERS)('the /progress → submit → /targets cycle on %s', (provider) => {
+  let database: TestDatabase;
+  let app: TestApp;
+  let org: SeededOrg;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(provider);
+    org = await seedSmallOrg(database.db);
+    app = await startTestApp(database, { now: () => NOW });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await database?.destroy();
+  });
+
+  it('opens the modal, stores the update, confirms it, posts to the channel and shows it in /targets', async () => {
+    nockAuthTest();
+    const slack = nock('https://slack.com');
+    slack.post('/api/users.info').reply(200, { ok: true, user: { id: 'USTAFF001', locale: 'ja-JP' } });
+    let opened: { blocks: { block_id?: string; element?: { initial_option?: { value: string } } }[]; private_metadata: string } | undefined;
+    slack
+      .post('/api/views.open', (body) => {
+        opened = JSON.parse(body.view);
+        return body.trigger_id === '13345224609.738474920.8088930838d88f008e0';
+      })
+      .reply(200, { ok: true, view: { id: 'V1' } });
+
+    const command = await app.slashCommand({ command: '/progress', text: 'SK-1', user_id: 'USTAFF001' });
+    expect(command.status).toBe(200);
+    await waitFor(() => opened !== undefined);
+    const targetBlock = opened?.blocks.find((b) => b.block_id === 'target');
+    expect(targetBlock?.element?.initial_option?.value).toBe(String(org.targets.sk1));
+
+    let receipt = '';
+    let channelPost = '';
+    slack
+      .post('/api/chat.postMessage', (body) => body.channel === 'USTAFF001')
+      .reply(200, (_uri, body) => {
+        receipt = JSON.stringify(decodeSlackBody(body));
+        return { ok: true, channel: 'D1', ts: '1.1' };
+      });
+    slack
+      .post('/api/chat.postMessage', (body) => body.channel === 'C0SEISAKU1')
+      .reply(200, (_uri, body) => {
+        channelPost = JSON.stringify(decodeSlackBody(body));
+        return { ok: true, channel: 'C0SEISAKU1', ts: '1.2' };
+      });
+    const submit = await app.interaction(
+      viewSubmission({
+        userId: 'USTAFF001',
+        callbackId: 'progress_submit',
+        privateMetadata: opened?.private_metadata ?? '',
+        values: {
+          target: { progress_target: { type: 'static_select', selected_option: { value: String(org.targets.sk1) } } },
+          status: { status: { type: 'static_select', selected_option: { value: 'at_risk' } } },
+          value: { value: { type: 'plain_text_input', value: '４２' } },
+          percent: { percent: { type: 'plain_text_input', value: '40' } },
+          comment: { comment: { type: 'plain_text_input', value: '要件定義が完了 <!channel>' } },
+          [`milestones_${org.targets.sk1}`]: {
+            milestones: { type: 'checkboxes', selected_options: [{ value: String(org.milestones.sk1a) }] },
+          },
+        },
+      }),
+    );
+    expect(submit.status).toBe(200);
+    expect(submit.body).toBe('');
+    await waitFor(() => receipt !== '' && channelPost !== '');
+    const stored = await database.db.progressUpdate.findMany({ include: { milestones: true } });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ targetId: org.targets.sk1, reporterId: 'USTAFF001', status: 'at_risk', value: 42, percent: 40 });
+    expect(stored[0]?.milestones.map((m) => m.milestoneId)).toEqual([org.milestones.sk1a]);
+    const milestone = await database.db.milestone.findUnique({ where: { id: org.milestones.sk1a } });
+    expect(milestone?.doneAt?.toISOString()).toBe(NOW.toISOString());
+    // The comment is escaped: no one can ping the channel through it.
+    expect(channelPost).toContain('&lt;!channel&gt;');
+    expect(channelPost).not.toContain('<!channel>');
+    expect(receipt).toContain('SK-1');
+
+    let targetsReply: { blocks: { type: string; text?: { text: string } }[] } | undefined;
+    nock('https://hooks.slack.com')
+      .post('/commands/1234/5678')
+      .reply(200, (_uri, body) => {
+        targetsReply = body as typeof targetsReply;
+        return 'ok';
+      });
+    const targets = await app.slashCommand({ command: '/targets', text: '', user_id: 'USTAFF001' });
+    expect(targets.status).toBe(200);
+    await waitFor(() => targetsReply !== undefined);
+    const text = JSON.stringify(targetsReply);
+    expect(text).toContain('政策経営部');
+    expect(text).toContain('注意'); // at risk, in Japanese
+    expect(text).toContain('実績 42% / 目標 100%');
+    // 要件定義 (due 2026-09-30) was completed by this update, so nothing of SK-1 is overdue.
+    expect(text).not.toContain('要件定義（');
+    expect(slack.isDone()).toBe(true);
+  });
+});
