@@ -38,6 +38,25 @@ export interface TestApp {
   interaction(payload: unknown): Promise<{ status: number; body: string }>;
 }
 
+/** POSTs a raw body to {url}/slack/events, signed with the test secret unless told otherwise. */
+export function signedPost(url: string): TestApp['post'] {
+  return async (body, contentType, o = {}) => {
+    const timestamp = o.timestamp ?? Math.floor(Date.now() / 1000);
+    const headers: Record<string, string> = { 'content-type': contentType };
+    if (!o.unsigned) {
+      headers['x-slack-request-timestamp'] = String(timestamp);
+      headers['x-slack-signature'] = sign(o.secret ?? SIGNING_SECRET, timestamp, body);
+    }
+    const res = await fetch(`${url}/slack/events`, { method: 'POST', headers, body });
+    return { status: res.status, body: await res.text() };
+  };
+}
+
+/** Form body Slack uses for interactive payloads. */
+export function interactionBody(payload: unknown): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
 /** Intercepts auth.test, which Bolt calls once to learn its bot id when given a token. */
 export function nockAuthTest() {
   return nock('https://slack.com')
@@ -60,16 +79,7 @@ export async function startTestApp(
   const ctx = { db: database.db, database, config, logger, now: options.now ?? (() => new Date()) };
   const running = await startApp(ctx);
   const url = `http://127.0.0.1:${running.port}`;
-  const post: TestApp['post'] = async (body, contentType, o = {}) => {
-    const timestamp = o.timestamp ?? Math.floor(Date.now() / 1000);
-    const headers: Record<string, string> = { 'content-type': contentType };
-    if (!o.unsigned) {
-      headers['x-slack-request-timestamp'] = String(timestamp);
-      headers['x-slack-signature'] = sign(o.secret ?? SIGNING_SECRET, timestamp, body);
-    }
-    const res = await fetch(`${url}/slack/events`, { method: 'POST', headers, body });
-    return { status: res.status, body: await res.text() };
-  };
+  const post = signedPost(url);
   const base = loadFixture<{ fields: Record<string, string> }>('slash_command.docs_example.json').fields;
   return {
     url,
@@ -80,8 +90,7 @@ export async function startTestApp(
     post,
     slashCommand: (fields) =>
       post(new URLSearchParams({ ...base, ...fields }).toString(), 'application/x-www-form-urlencoded'),
-    interaction: (payload) =>
-      post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded'),
+    interaction: (payload) => post(interactionBody(payload), 'application/x-www-form-urlencoded'),
   };
 }
 

@@ -1,0 +1,191 @@
+import nock from 'nock';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client.js';
+import { startApp } from '../../src/slack/app.js';
+import { captureLogger } from '../helpers/context.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
+import { type SeededOrg, seedSmallOrg } from '../helpers/seed.js';
+import {
+  BOT_TOKEN,
+  decodeSlackBody,
+  interactionBody,
+  nockAuthTest,
+  SIGNING_SECRET,
+  signedPost,
+  startTestApp,
+  type TestApp,
+  viewSubmission,
+  waitFor,
+} from '../helpers/slack-driver.js';
+
+const NOW = new Date('2026-11-20T01:00:00Z');
+
+function values(org: SeededOrg, overrides: Record<string, unknown> = {}) {
+  return {
+    target: { progress_target: { type: 'static_select', selected_option: { value: String(org.targets.sk1) } } },
+    status: { status: { type: 'static_select', selected_option: { value: 'on_track' } } },
+    value: { value: { type: 'plain_text_input', value: null } },
+    percent: { percent: { type: 'plain_text_input', value: null } },
+    comment: { comment: { type: 'plain_text_input', value: null } },
+    ...overrides,
+  };
+}
+
+function submission(org: SeededOrg, user: string, overrides: Record<string, unknown> = {}, metadata?: string) {
+  return viewSubmission({
+    userId: user,
+    callbackId: 'progress_submit',
+    privateMetadata: metadata ?? JSON.stringify({ v: 1, targetId: org.targets.sk1 }),
+    values: values(org, overrides),
+  });
+}
+
+function errorsOf(body: string): Record<string, string> {
+  const parsed = JSON.parse(body) as { response_action: string; errors: Record<string, string> };
+  expect(parsed.response_action).toBe('errors');
+  return parsed.errors;
+}
+
+describe('progress modal submission', () => {
+  let database: TestDatabase;
+  let app: TestApp;
+  let org: SeededOrg;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    org = await seedSmallOrg(database.db);
+    app = await startTestApp(database, { now: () => NOW });
+  });
+  beforeEach(() => {
+    nockAuthTest();
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await database?.destroy();
+  });
+
+  const stored = () => database.db.progressUpdate.count();
+
+  it.each([
+    ['a missing status', { status: { status: { type: 'static_select', selected_option: null } } }, 'status', '状況を選択'],
+    ['a value that is not a number', { value: { value: { type: 'plain_text_input', value: '四十二' } } }, 'value', '数値'],
+    ['a value of 1e309', { value: { value: { type: 'plain_text_input', value: '1e309' } } }, 'value', '数値'],
+    ['a percentage of 150', { percent: { percent: { type: 'plain_text_input', value: '150' } } }, 'percent', '0〜100'],
+    ['a percentage of NaN', { percent: { percent: { type: 'plain_text_input', value: 'NaN' } } }, 'percent', '数値'],
+    ['a comment of 2001 characters', { comment: { comment: { type: 'plain_text_input', value: 'あ'.repeat(2001) } } }, 'comment', '2000'],
+  ])('refuses %s on its field and stores nothing', async (_name, override, block, message) => {
+    const before = await stored();
+    const res = await app.interaction(submission(org, 'USTAFF001', override));
+    expect(res.status).toBe(200);
+    expect(errorsOf(res.body)[block]).toContain(message);
+    expect(await stored()).toBe(before);
+  });
+
+  it('refuses a view whose target was altered to another department’s target', async () => {
+    const before = await stored();
+    const res = await app.interaction(
+      submission(org, 'USTAFF001', {
+        target: { progress_target: { type: 'static_select', selected_option: { value: String(org.targets.sm1) } } },
+      }),
+    );
+    expect(errorsOf(res.body).target).toContain('権限');
+    expect(await stored()).toBe(before);
+    expect(app.lines.some((l) => l.includes('target not reportable by user'))).toBe(true);
+  });
+
+  it('refuses a view whose private_metadata was altered', async () => {
+    const res = await app.interaction(submission(org, 'USTAFF001', {}, '{"v":1,"targetId":"1; DROP TABLE"}'));
+    expect(errorsOf(res.body).target).toBeDefined();
+    expect(app.lines.some((l) => l.includes('private_metadata altered'))).toBe(true);
+  });
+
+  it('refuses a milestone that belongs to another target', async () => {
+    const before = await stored();
+    const res = await app.interaction(
+      submission(org, 'USTAFF001', {
+        [`milestones_${org.targets.sk1}`]: {
+          milestones: { type: 'checkboxes', selected_options: [{ value: String(org.milestones.sm1a) }] },
+        },
+      }),
+    );
+    expect(errorsOf(res.body)[`milestones_${org.targets.sk1}`]).toContain('マイルストーン');
+    expect(await stored()).toBe(before);
+  });
+
+  it('refuses a submission from someone outside the department', async () => {
+    const res = await app.interaction(submission(org, 'USOMU0001'));
+    expect(errorsOf(res.body).target).toBeDefined();
+  });
+
+  it('stores the update even when the department channel refuses the post, and tells the reporter', async () => {
+    const dms: string[] = [];
+    nock('https://slack.com')
+      .post('/api/chat.postMessage', (b) => b.channel === 'USTAFF002')
+      .times(2)
+      .reply(200, (_u, body) => {
+        dms.push(String(decodeSlackBody(body).text));
+        return { ok: true, channel: 'D2', ts: '2.1' };
+      });
+    nock('https://slack.com')
+      .post('/api/chat.postMessage', (b) => b.channel === 'C0SEISAKU1')
+      .reply(200, { ok: false, error: 'not_in_channel' });
+    const before = await stored();
+    const res = await app.interaction(submission(org, 'USTAFF002', { status: { status: { selected_option: { value: 'done' } } } }));
+    expect(res.body).toBe('');
+    await waitFor(() => dms.length === 2);
+    expect(await stored()).toBe(before + 1);
+    expect(dms[1]).toContain('チャンネルへの投稿はできませんでした');
+  });
+
+  it('keeps a correction as a new update: history is never rewritten', async () => {
+    nock('https://slack.com').post('/api/chat.postMessage').times(4).reply(200, { ok: true, channel: 'D', ts: '3.1' });
+    const before = await database.db.progressUpdate.findMany({ where: { targetId: org.targets.sk1 } });
+    await app.interaction(submission(org, 'USTAFF001', { value: { value: { type: 'plain_text_input', value: '10' } } }));
+    await app.interaction(submission(org, 'USTAFF001', { value: { value: { type: 'plain_text_input', value: '12' } } }));
+    const after = await database.db.progressUpdate.findMany({ where: { targetId: org.targets.sk1 }, orderBy: { id: 'asc' } });
+    expect(after.length).toBe(before.length + 2);
+    expect(after.slice(-2).map((u) => u.value)).toEqual([10, 12]);
+  });
+});
+
+describe('progress submission while the database is unreachable', () => {
+  it('keeps the modal open with an apology instead of losing the report silently', async () => {
+    nockAuthTest();
+    const { logger, lines } = captureLogger();
+    // Nothing listens on port 1: every query fails at once with ECONNREFUSED.
+    const database = await openDatabase('postgresql://postgres@127.0.0.1:1/unreachable');
+    const config = {
+      slack: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET },
+      port: 0,
+      databaseUrl: 'postgresql://postgres@127.0.0.1:1/unreachable',
+      timeZone: 'Asia/Tokyo',
+      logLevel: 'debug' as const,
+      hqUsers: [],
+    };
+    const running = await startApp({ db: database.db, database, config, logger, now: () => NOW });
+    try {
+      const post = signedPost(`http://127.0.0.1:${running.port}`);
+      const payload = viewSubmission({
+        userId: 'USTAFF001',
+        callbackId: 'progress_submit',
+        privateMetadata: JSON.stringify({ v: 1, targetId: 1 }),
+        values: {
+          target: { progress_target: { selected_option: { value: '1' } } },
+          status: { status: { selected_option: { value: 'on_track' } } },
+        },
+      });
+      const res = await post(interactionBody(payload), 'application/x-www-form-urlencoded');
+      expect(res.status).toBe(200);
+      const parsed = JSON.parse(res.body) as { response_action: string; errors: Record<string, string> };
+      expect(parsed.response_action).toBe('errors');
+      expect(parsed.errors.comment).toContain('データベースに接続できない');
+      expect(lines.some((l) => l.includes('progress update not stored'))).toBe(true);
+      const health = await fetch(`http://127.0.0.1:${running.port}/healthz`);
+      expect(health.status).toBe(503);
+    } finally {
+      await running.stop();
+      await database.close().catch(() => undefined);
+    }
+  });
+});
+

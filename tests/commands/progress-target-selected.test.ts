@@ -1,0 +1,64 @@
+import nock from 'nock';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
+import { type SeededOrg, seedSmallOrg } from '../helpers/seed.js';
+import { blockAction, decodeSlackBody, nockAuthTest, startTestApp, type TestApp, waitFor } from '../helpers/slack-driver.js';
+
+describe('changing the target inside the progress modal', () => {
+  let database: TestDatabase;
+  let app: TestApp;
+  let org: SeededOrg;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    org = await seedSmallOrg(database.db);
+    app = await startTestApp(database, { now: () => new Date('2026-11-20T01:00:00Z') });
+  });
+  beforeEach(() => nockAuthTest());
+  afterAll(async () => {
+    await app?.stop();
+    await database?.destroy();
+  });
+
+  const select = (user: string, targetId: number) =>
+    blockAction({
+      userId: user,
+      view: { id: 'VMODAL1', hash: '1596530361.3wRYuk3R', type: 'modal', callback_id: 'progress_submit' },
+      action: {
+        type: 'static_select',
+        action_id: 'progress_target',
+        block_id: 'target',
+        selected_option: { value: String(targetId), text: { type: 'plain_text', text: 'x' } },
+      },
+    });
+
+  it('redraws the modal with the new target’s milestones, passing the view hash', async () => {
+    let sent: Record<string, unknown> | undefined;
+    nock('https://slack.com')
+      .post('/api/views.update')
+      .reply(200, (_u, body) => {
+        sent = decodeSlackBody(body);
+        return { ok: true };
+      });
+    await app.interaction(select('USTAFF001', org.targets.sk1));
+    await waitFor(() => sent !== undefined);
+    expect(sent?.view_id).toBe('VMODAL1');
+    expect(sent?.hash).toBe('1596530361.3wRYuk3R');
+    expect(JSON.stringify(sent?.view)).toContain(`milestones_${org.targets.sk1}`);
+    expect(JSON.stringify(sent?.view)).toContain('運用開始');
+  });
+
+  it('does not reveal another department’s target: the user is told, the view is not updated', async () => {
+    const dms: string[] = [];
+    nock('https://slack.com')
+      .post('/api/chat.postMessage')
+      .reply(200, (_u, body) => {
+        dms.push(String(decodeSlackBody(body).text));
+        return { ok: true };
+      });
+    await app.interaction(select('USTAFF001', org.targets.sm1));
+    await waitFor(() => dms.length === 1);
+    expect(dms[0]).toContain('権限がありません');
+    expect(nock.pendingMocks().some((m) => m.includes('views.update'))).toBe(false);
+  });
+});

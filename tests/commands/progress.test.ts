@@ -1,0 +1,134 @@
+import nock from 'nock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
+import { type SeededOrg, seedSmallOrg } from '../helpers/seed.js';
+import { decodeSlackBody, nockAuthTest, startTestApp, type TestApp, waitFor } from '../helpers/slack-driver.js';
+
+type View = {
+  title: { text: string };
+  blocks: { type: string; block_id?: string; element?: { type: string; initial_option?: { value: string } } }[];
+};
+
+function interceptViewsOpen(reply: Record<string, unknown> = { ok: true, view: { id: 'V1' } }) {
+  const seen: { view?: View } = {};
+  nock('https://slack.com')
+    .post('/api/views.open')
+    .reply(200, (_uri, body) => {
+      seen.view = decodeSlackBody(body).view as View;
+      return reply;
+    });
+  return seen;
+}
+
+function interceptLocale(user: string, locale: string) {
+  nock('https://slack.com').post('/api/users.info').reply(200, { ok: true, user: { id: user, locale } });
+}
+
+function interceptResponseUrl() {
+  const seen: { text?: string } = {};
+  nock('https://hooks.slack.com')
+    .post('/commands/1234/5678')
+    .reply(200, (_uri, body) => {
+      seen.text = (body as { text?: string }).text;
+      return 'ok';
+    });
+  return seen;
+}
+
+describe('/progress', () => {
+  let database: TestDatabase;
+  let app: TestApp;
+  let org: SeededOrg;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    org = await seedSmallOrg(database.db);
+    app = await startTestApp(database, { now: () => new Date('2026-11-20T01:00:00Z') });
+    nockAuthTest();
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await database?.destroy();
+  });
+
+  it('answers Slack at once and opens a Japanese modal with only the reporter’s departments', async () => {
+    interceptLocale('USTAFF002', 'ja-JP');
+    const seen = interceptViewsOpen();
+    const started = Date.now();
+    const res = await app.slashCommand({ command: '/progress', text: '', user_id: 'USTAFF002' });
+    const ackMs = Date.now() - started;
+    expect(res.status).toBe(200);
+    expect(ackMs).toBeLessThan(3000);
+    await waitFor(() => seen.view !== undefined);
+    expect(seen.view?.title.text).toBe('進捗報告');
+    const text = JSON.stringify(seen.view);
+    expect(text).toContain('SK-1 区公式LINEの開設');
+    expect(text).toContain('SK-2');
+    expect(text).not.toContain('SM-1'); // 総務部's target is not theirs
+  });
+
+  it('pre-selects a target from part of its title and speaks English to an English user', async () => {
+    interceptLocale('USTAFF001', 'en-US');
+    const seen = interceptViewsOpen();
+    await app.slashCommand({ command: '/progress', text: '補正予算', user_id: 'USTAFF001' });
+    await waitFor(() => seen.view !== undefined);
+    expect(seen.view?.title.text).toBe('Report progress');
+    const target = seen.view?.blocks.find((b) => b.block_id === 'target');
+    expect(target?.element?.initial_option?.value).toBe(String(org.targets.sk2));
+  });
+
+  it('explains politely to a user who belongs to no department, without opening a modal', async () => {
+    interceptLocale('UNOBODY01', 'ja-JP');
+    const reply = interceptResponseUrl();
+    const res = await app.slashCommand({ command: '/progress', text: '', user_id: 'UNOBODY01' });
+    expect(res.status).toBe(200);
+    await waitFor(() => reply.text !== undefined);
+    expect(reply.text).toContain('どの部にも登録されていません');
+    expect(nock.pendingMocks().some((m) => m.includes('views.open'))).toBe(false);
+  });
+
+  it('tells the user when Slack refuses to open the modal, and logs the error', async () => {
+    interceptLocale('USTAFF002', 'ja-JP');
+    nock('https://slack.com').post('/api/views.open').reply(200, { ok: false, error: 'expired_trigger_id' });
+    const reply = interceptResponseUrl();
+    await app.slashCommand({ command: '/progress', text: '', user_id: 'USTAFF002' });
+    await waitFor(() => reply.text !== undefined);
+    expect(reply.text).toContain('申し訳ありません');
+    expect(reply.text).not.toMatch(/expired_trigger_id|Error|at /);
+    expect(app.lines.some((l) => l.includes('/progress failed') && l.includes('expired_trigger_id'))).toBe(true);
+  });
+
+  it('uses a searchable select when the reporter has more than 100 targets', async () => {
+    const fy = await database.db.fiscalYear.findUniqueOrThrow({ where: { year: 2026 } });
+    await database.db.target.createMany({
+      data: Array.from({ length: 101 }, (_, i) => ({
+        fiscalYearId: fy.id,
+        departmentId: org.departments.somu,
+        code: `BULK-${i}`,
+        category: '施策',
+        title: `大量の目標 ${i}`,
+        sortOrder: 10 + i,
+      })),
+    });
+    interceptLocale('USOMU0001', 'ja-JP');
+    const seen = interceptViewsOpen();
+    await app.slashCommand({ command: '/progress', text: '', user_id: 'USOMU0001' });
+    await waitFor(() => seen.view !== undefined);
+    expect(seen.view?.blocks.find((b) => b.block_id === 'target')?.element?.type).toBe('external_select');
+
+    const options = await app.interaction({
+      type: 'block_suggestion',
+      user: { id: 'USOMU0001' },
+      team: { id: 'T0001' },
+      api_app_id: 'A123456',
+      action_id: 'progress_target',
+      block_id: 'target',
+      value: 'BULK-10',
+      view: { id: 'V1', type: 'modal', callback_id: 'progress_submit' },
+    });
+    expect(options.status).toBe(200);
+    const body = JSON.parse(options.body) as { option_groups: { options: { text: { text: string } }[] }[] };
+    const texts = body.option_groups.flatMap((g) => g.options.map((o) => o.text.text));
+    expect(texts).toEqual(['BULK-10 大量の目標 10', 'BULK-100 大量の目標 100']);
+  });
+});
