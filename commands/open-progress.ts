@@ -20,6 +20,12 @@ export const openProgressAction =
     } catch (error) {
       // Buttons on the Home tab have no response_url; respond() would throw there.
       const canRespond = Boolean((body as { response_url?: string }).response_url);
-      await replyWithError(ctx, { client, userId, respond: canRespond ? respond : undefined }, error, locale, 'open_progress');
+      await replyWithError(
+        ctx,
+        { client, userId, respond: canRespond ? respond : undefined },
+        error,
+        locale,
+        'open_progress',
+      );
     }
   };

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { buildProgressChannelPost, buildProgressReceipt } from '../src/blocks/progress-receipt.js';
 import { PROGRESS_BLOCKS } from '../src/blocks/progress-modal.js';
+import { buildProgressChannelPost, buildProgressReceipt } from '../src/blocks/progress-receipt.js';
 import type { AppContext } from '../src/context.js';
 import {
   type FieldError,
@@ -83,7 +83,9 @@ export const progressSubmit =
     const parsed = parseProgressSubmission(values);
     if (!metadata) {
       ctx.logger.event('warn', 'progress view refused: private_metadata altered', { user: userId });
-      await ack(errorsResponse(locale, [{ blockId: PROGRESS_BLOCKS.target, key: 'progress.validation.target_unknown' }]));
+      await ack(
+        errorsResponse(locale, [{ blockId: PROGRESS_BLOCKS.target, key: 'progress.validation.target_unknown' }]),
+      );
       return;
     }
     if (!parsed.ok) {
@@ -100,7 +102,9 @@ export const progressSubmit =
           user: userId,
           target: submission.targetId,
         });
-        await ack(errorsResponse(locale, [{ blockId: PROGRESS_BLOCKS.target, key: 'progress.validation.target_unknown' }]));
+        await ack(
+          errorsResponse(locale, [{ blockId: PROGRESS_BLOCKS.target, key: 'progress.validation.target_unknown' }]),
+        );
         return;
       }
       const open = new Set(target.openMilestones.map((m) => m.id));

@@ -28,7 +28,8 @@ export const targetsPage =
       // The button value came from the client: the department is checked again.
       const { all } = await visibleDepartments(ctx, userId);
       const department = all.find((d) => d.id === parsed.d);
-      if (!department) throw new AppError('department_not_visible', `department ${parsed.d} not visible`, 'error.not_allowed_target');
+      if (!department)
+        throw new AppError('department_not_visible', `department ${parsed.d} not visible`, 'error.not_allowed_target');
       const now = ctx.now();
       const fiscalYear = fiscalYearAt(now, ctx.config.timeZone);
       const targets = await listTargetStatuses(ctx.db, {

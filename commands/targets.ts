@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { buildTargetsMessage } from '../src/blocks/targets-message.js';
 import type { AppContext } from '../src/context.js';
-import { dateFromCalendar, calendarDayIn, fiscalYearAt, fiscalYearLabel } from '../src/domain/calendar.js';
+import { calendarDayIn, dateFromCalendar, fiscalYearAt, fiscalYearLabel } from '../src/domain/calendar.js';
 import { AppError } from '../src/errors.js';
 import type { Locale } from '../src/i18n/messages.js';
 import { findPersonDepartments } from '../src/services/find-person-departments.js';
@@ -22,13 +22,14 @@ function matchDepartments(all: Department[], query: string): Department[] {
     (d) => d.code.toLowerCase() === q || d.name.normalize('NFKC').toLowerCase() === q || d.nameEn?.toLowerCase() === q,
   );
   if (exact.length > 0) return exact;
-  return all.filter(
-    (d) => d.name.normalize('NFKC').toLowerCase().includes(q) || d.nameEn?.toLowerCase().includes(q),
-  );
+  return all.filter((d) => d.name.normalize('NFKC').toLowerCase().includes(q) || d.nameEn?.toLowerCase().includes(q));
 }
 
 /** Departments a user may look at: their own, or every department for headquarters. */
-export async function visibleDepartments(ctx: AppContext, userId: string): Promise<{ own: Department[]; all: Department[] }> {
+export async function visibleDepartments(
+  ctx: AppContext,
+  userId: string,
+): Promise<{ own: Department[]; all: Department[] }> {
   const own = await findPersonDepartments(ctx.db, userId);
   const hq = await isHqUser(ctx.db, { slackUserId: userId, configured: ctx.config.hqUsers });
   return { own, all: hq ? await listDepartments(ctx.db) : own };
@@ -55,7 +56,8 @@ export const targetsCommand =
           });
         }
       } else {
-        if (own.length === 0) throw new AppError('no_department', `${command.user_id} in no department`, 'error.no_department');
+        if (own.length === 0)
+          throw new AppError('no_department', `${command.user_id} in no department`, 'error.no_department');
         chosen = own;
       }
       const now = ctx.now();

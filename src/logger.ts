@@ -26,13 +26,16 @@ export function createLogger(
   };
   const emit = (lvl: string, message: string, fields?: Record<string, unknown>) => {
     if ((order[lvl] ?? 0) < (order[level] ?? 20)) return;
-    const line = JSON.stringify({ time: new Date().toISOString(), level: lvl, name, msg: message, ...fields }, (_k, v) =>
-      v instanceof Error ? { name: v.name, message: v.message, code: (v as { code?: unknown }).code } : v,
+    const line = JSON.stringify(
+      { time: new Date().toISOString(), level: lvl, name, msg: message, ...fields },
+      (_k, v) => (v instanceof Error ? { name: v.name, message: v.message, code: (v as { code?: unknown }).code } : v),
     );
     write(redact(line));
   };
   const fromArgs = (lvl: string, args: unknown[]) => {
-    const text = args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.message : JSON.stringify(a))).join(' ');
+    const text = args
+      .map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.message : JSON.stringify(a)))
+      .join(' ');
     emit(lvl, text);
   };
   return {

@@ -55,7 +55,9 @@ export function targetOption(target: ModalTargetOption): PlainTextOption {
 }
 
 /** Targets grouped by department for a static select, within Slack's 100 options. */
-export function groupTargetOptions(targets: ModalTargetOption[]): { label: ReturnType<typeof plain>; options: PlainTextOption[] }[] {
+export function groupTargetOptions(
+  targets: ModalTargetOption[],
+): { label: ReturnType<typeof plain>; options: PlainTextOption[] }[] {
   const groups = new Map<string, PlainTextOption[]>();
   for (const target of targets.slice(0, SLACK_LIMITS.selectOptions)) {
     const list = groups.get(target.departmentName) ?? [];

@@ -25,7 +25,8 @@ function details(input: ProgressReceiptInput): string[] {
       `${t(locale, 'progress.field.value')}: ${formatNumber(input.value, locale)}${escapeMrkdwn(input.target.indicatorUnit ?? '')}`,
     );
   }
-  if (input.percent !== null) facts.push(t(locale, 'targets.percent', { percent: formatNumber(input.percent, locale) }));
+  if (input.percent !== null)
+    facts.push(t(locale, 'targets.percent', { percent: formatNumber(input.percent, locale) }));
   lines.push(facts.join(' ・ '));
   if (input.milestones.length > 0) {
     lines.push(
@@ -47,7 +48,10 @@ export function buildProgressReceipt(input: ProgressReceiptInput): { text: strin
     text,
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: truncate(escapeMrkdwn(text), SLACK_LIMITS.sectionText) } },
-      { type: 'section', text: { type: 'mrkdwn', text: truncate(details(input).join('\n'), SLACK_LIMITS.sectionText) } },
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: truncate(details(input).join('\n'), SLACK_LIMITS.sectionText) },
+      },
     ],
   };
 }
@@ -63,7 +67,10 @@ export function buildProgressChannelPost(input: ProgressReceiptInput): { text: s
     text: heading,
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: truncate(heading, SLACK_LIMITS.sectionText) } },
-      { type: 'section', text: { type: 'mrkdwn', text: truncate(details(input).join('\n'), SLACK_LIMITS.sectionText) } },
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: truncate(details(input).join('\n'), SLACK_LIMITS.sectionText) },
+      },
     ],
   };
 }

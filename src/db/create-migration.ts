@@ -39,7 +39,11 @@ export async function createMigration(
   label: string,
   options: { postgresAdminUrl: string; now?: Date },
 ): Promise<CreatedMigration[]> {
-  const slug = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'migration';
+  const slug =
+    label
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_|_$/g, '') || 'migration';
   const name = `${timestamp(options.now ?? new Date())}_${slug}`;
   const results: CreatedMigration[] = [];
   for (const provider of ['sqlite', 'postgresql'] as const) {

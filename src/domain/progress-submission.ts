@@ -45,7 +45,10 @@ export function parseProgressMetadata(raw: string | undefined): ProgressModalMet
   }
 }
 
-const idSchema = z.string().regex(/^\d{1,12}$/).transform(Number);
+const idSchema = z
+  .string()
+  .regex(/^\d{1,12}$/)
+  .transform(Number);
 // Control characters other than newline and tab have no place in a comment.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
@@ -65,7 +68,8 @@ export function parseProgressSubmission(
   if (!target.success) errors.push({ blockId: PROGRESS_BLOCKS.target, key: 'progress.validation.target_required' });
 
   const statusRaw = field(PROGRESS_BLOCKS.status, 'status')?.selected_option?.value;
-  if (!isStatus(statusRaw)) errors.push({ blockId: PROGRESS_BLOCKS.status, key: 'progress.validation.status_required' });
+  if (!isStatus(statusRaw))
+    errors.push({ blockId: PROGRESS_BLOCKS.status, key: 'progress.validation.status_required' });
 
   const number = (block: string, action: string): number | null | undefined => {
     const raw = field(block, action)?.value;
@@ -87,7 +91,11 @@ export function parseProgressSubmission(
   const commentRaw = field(PROGRESS_BLOCKS.comment, 'comment')?.value ?? '';
   const comment = commentRaw.replace(CONTROL, '').trim();
   if (Array.from(comment).length > COMMENT_MAX) {
-    errors.push({ blockId: PROGRESS_BLOCKS.comment, key: 'progress.validation.too_long', params: { max: COMMENT_MAX } });
+    errors.push({
+      blockId: PROGRESS_BLOCKS.comment,
+      key: 'progress.validation.too_long',
+      params: { max: COMMENT_MAX },
+    });
   }
 
   const milestoneIds: number[] = [];

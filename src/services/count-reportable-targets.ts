@@ -1,7 +1,10 @@
 import type { Db } from '../db/client.js';
 
 /** How many targets of a fiscal year a user may report on. */
-export async function countReportableTargets(db: Db, input: { slackUserId: string; fiscalYear: number }): Promise<number> {
+export async function countReportableTargets(
+  db: Db,
+  input: { slackUserId: string; fiscalYear: number },
+): Promise<number> {
   return db.target.count({
     where: {
       fiscalYear: { year: input.fiscalYear },

@@ -23,7 +23,11 @@ export async function recordProgressUpdate(db: Db, input: ProgressInput): Promis
     if (input.milestoneIds.length > 0) {
       const owned = await tx.milestone.count({ where: { id: { in: input.milestoneIds }, targetId: input.targetId } });
       if (owned !== new Set(input.milestoneIds).size) {
-        throw new AppError('milestone_mismatch', 'milestone ids do not belong to the target', 'progress.validation.milestone_unknown');
+        throw new AppError(
+          'milestone_mismatch',
+          'milestone ids do not belong to the target',
+          'progress.validation.milestone_unknown',
+        );
       }
     }
     const update = await tx.progressUpdate.create({

@@ -60,7 +60,11 @@ export async function prepareProgressModal(
   if (selectedId !== undefined) {
     const target = await getReportableTarget(ctx.db, { slackUserId: input.userId, targetId: selectedId });
     if (!target) {
-      throw new AppError('target_not_allowed', `target ${selectedId} not reportable by ${input.userId}`, 'error.not_allowed_target');
+      throw new AppError(
+        'target_not_allowed',
+        `target ${selectedId} not reportable by ${input.userId}`,
+        'error.not_allowed_target',
+      );
     }
     selected = {
       id: target.id,

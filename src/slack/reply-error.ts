@@ -33,6 +33,10 @@ export async function replyWithError(
     if (target.respond) await target.respond({ response_type: 'ephemeral', replace_original: false, text });
     else await target.client.chat.postMessage({ channel: target.userId, text });
   } catch (replyError) {
-    ctx.logger.event('error', 'could not tell the user about an error', { where, user: target.userId, error: replyError });
+    ctx.logger.event('error', 'could not tell the user about an error', {
+      where,
+      user: target.userId,
+      error: replyError,
+    });
   }
 }

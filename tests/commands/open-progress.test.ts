@@ -2,7 +2,14 @@ import nock from 'nock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { type SeededOrg, seedSmallOrg } from '../helpers/seed.js';
-import { blockAction, decodeSlackBody, nockAuthTest, startTestApp, type TestApp, waitFor } from '../helpers/slack-driver.js';
+import {
+  blockAction,
+  decodeSlackBody,
+  nockAuthTest,
+  startTestApp,
+  type TestApp,
+  waitFor,
+} from '../helpers/slack-driver.js';
 
 describe('the Report button (open_progress)', () => {
   let database: TestDatabase;
@@ -16,7 +23,9 @@ describe('the Report button (open_progress)', () => {
   });
   beforeEach(() => {
     nockAuthTest();
-    nock('https://slack.com').post('/api/users.info').reply(200, { ok: true, user: { locale: 'ja-JP' } });
+    nock('https://slack.com')
+      .post('/api/users.info')
+      .reply(200, { ok: true, user: { locale: 'ja-JP' } });
   });
   afterAll(async () => {
     await app?.stop();
@@ -24,7 +33,9 @@ describe('the Report button (open_progress)', () => {
   });
 
   it('opens the progress modal pre-selected on its target, with that target’s open milestones', async () => {
-    let view: { blocks: { block_id?: string; element?: { initial_option?: { value: string }; options?: unknown[] } }[] } | undefined;
+    let view:
+      | { blocks: { block_id?: string; element?: { initial_option?: { value: string }; options?: unknown[] } }[] }
+      | undefined;
     nock('https://slack.com')
       .post('/api/views.open', (b) => b.trigger_id === '111.222.valid')
       .reply(200, (_u, body) => {
@@ -32,10 +43,15 @@ describe('the Report button (open_progress)', () => {
         return { ok: true };
       });
     await app.interaction(
-      blockAction({ userId: 'USTAFF001', action: { type: 'button', action_id: 'open_progress', value: String(org.targets.sk1) } }),
+      blockAction({
+        userId: 'USTAFF001',
+        action: { type: 'button', action_id: 'open_progress', value: String(org.targets.sk1) },
+      }),
     );
     await waitFor(() => view !== undefined);
-    expect(view?.blocks.find((b) => b.block_id === 'target')?.element?.initial_option?.value).toBe(String(org.targets.sk1));
+    expect(view?.blocks.find((b) => b.block_id === 'target')?.element?.initial_option?.value).toBe(
+      String(org.targets.sk1),
+    );
     expect(view?.blocks.find((b) => b.block_id === `milestones_${org.targets.sk1}`)?.element?.options).toHaveLength(2);
   });
 

@@ -67,12 +67,27 @@ describe('progress modal submission', () => {
   const stored = () => database.db.progressUpdate.count();
 
   it.each([
-    ['a missing status', { status: { status: { type: 'static_select', selected_option: null } } }, 'status', '状況を選択'],
-    ['a value that is not a number', { value: { value: { type: 'plain_text_input', value: '四十二' } } }, 'value', '数値'],
+    [
+      'a missing status',
+      { status: { status: { type: 'static_select', selected_option: null } } },
+      'status',
+      '状況を選択',
+    ],
+    [
+      'a value that is not a number',
+      { value: { value: { type: 'plain_text_input', value: '四十二' } } },
+      'value',
+      '数値',
+    ],
     ['a value of 1e309', { value: { value: { type: 'plain_text_input', value: '1e309' } } }, 'value', '数値'],
     ['a percentage of 150', { percent: { percent: { type: 'plain_text_input', value: '150' } } }, 'percent', '0〜100'],
     ['a percentage of NaN', { percent: { percent: { type: 'plain_text_input', value: 'NaN' } } }, 'percent', '数値'],
-    ['a comment of 2001 characters', { comment: { comment: { type: 'plain_text_input', value: 'あ'.repeat(2001) } } }, 'comment', '2000'],
+    [
+      'a comment of 2001 characters',
+      { comment: { comment: { type: 'plain_text_input', value: 'あ'.repeat(2001) } } },
+      'comment',
+      '2000',
+    ],
   ])('refuses %s on its field and stores nothing', async (_name, override, block, message) => {
     const before = await stored();
     const res = await app.interaction(submission(org, 'USTAFF001', override));
@@ -130,7 +145,9 @@ describe('progress modal submission', () => {
       .post('/api/chat.postMessage', (b) => b.channel === 'C0SEISAKU1')
       .reply(200, { ok: false, error: 'not_in_channel' });
     const before = await stored();
-    const res = await app.interaction(submission(org, 'USTAFF002', { status: { status: { selected_option: { value: 'done' } } } }));
+    const res = await app.interaction(
+      submission(org, 'USTAFF002', { status: { status: { selected_option: { value: 'done' } } } }),
+    );
     expect(res.body).toBe('');
     await waitFor(() => dms.length === 2);
     expect(await stored()).toBe(before + 1);
@@ -140,9 +157,16 @@ describe('progress modal submission', () => {
   it('keeps a correction as a new update: history is never rewritten', async () => {
     nock('https://slack.com').post('/api/chat.postMessage').times(4).reply(200, { ok: true, channel: 'D', ts: '3.1' });
     const before = await database.db.progressUpdate.findMany({ where: { targetId: org.targets.sk1 } });
-    await app.interaction(submission(org, 'USTAFF001', { value: { value: { type: 'plain_text_input', value: '10' } } }));
-    await app.interaction(submission(org, 'USTAFF001', { value: { value: { type: 'plain_text_input', value: '12' } } }));
-    const after = await database.db.progressUpdate.findMany({ where: { targetId: org.targets.sk1 }, orderBy: { id: 'asc' } });
+    await app.interaction(
+      submission(org, 'USTAFF001', { value: { value: { type: 'plain_text_input', value: '10' } } }),
+    );
+    await app.interaction(
+      submission(org, 'USTAFF001', { value: { value: { type: 'plain_text_input', value: '12' } } }),
+    );
+    const after = await database.db.progressUpdate.findMany({
+      where: { targetId: org.targets.sk1 },
+      orderBy: { id: 'asc' },
+    });
     expect(after.length).toBe(before.length + 2);
     expect(after.slice(-2).map((u) => u.value)).toEqual([10, 12]);
   });
@@ -188,4 +212,3 @@ describe('progress submission while the database is unreachable', () => {
     }
   });
 });
-

@@ -2,7 +2,14 @@ import nock from 'nock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { type SeededOrg, seedSmallOrg } from '../helpers/seed.js';
-import { blockAction, decodeSlackBody, nockAuthTest, startTestApp, type TestApp, waitFor } from '../helpers/slack-driver.js';
+import {
+  blockAction,
+  decodeSlackBody,
+  nockAuthTest,
+  startTestApp,
+  type TestApp,
+  waitFor,
+} from '../helpers/slack-driver.js';
 
 describe('changing the target inside the progress modal', () => {
   let database: TestDatabase;

@@ -21,7 +21,9 @@ function interceptViewsOpen(reply: Record<string, unknown> = { ok: true, view: {
 }
 
 function interceptLocale(user: string, locale: string) {
-  nock('https://slack.com').post('/api/users.info').reply(200, { ok: true, user: { id: user, locale } });
+  nock('https://slack.com')
+    .post('/api/users.info')
+    .reply(200, { ok: true, user: { id: user, locale } });
 }
 
 function interceptResponseUrl() {

@@ -6,7 +6,7 @@ import { nockAuthTest, startTestApp, type TestApp, waitFor } from '../helpers/sl
 
 type Reply = { text?: string; blocks?: { type: string; elements?: { action_id?: string; value?: string }[] }[] };
 
-export function captureResponses(path = '/commands/1234/5678', times = 1) {
+function captureResponses(path = '/commands/1234/5678', times = 1) {
   const replies: Reply[] = [];
   nock('https://hooks.slack.com')
     .post(path)
@@ -41,7 +41,10 @@ describe('/targets', () => {
   });
   beforeEach(() => {
     nockAuthTest();
-    nock('https://slack.com').persist().post('/api/users.info').reply(200, { ok: true, user: { locale: 'ja-JP' } });
+    nock('https://slack.com')
+      .persist()
+      .post('/api/users.info')
+      .reply(200, { ok: true, user: { locale: 'ja-JP' } });
   });
   afterAll(async () => {
     nock.cleanAll();
@@ -69,7 +72,10 @@ describe('/targets', () => {
     const next = nav?.elements?.[0];
     const { blockAction } = await import('../helpers/slack-driver.js');
     const res = await app.interaction(
-      blockAction({ userId: 'USOMU0001', action: { type: 'button', action_id: 'targets_page_next', value: next?.value } }),
+      blockAction({
+        userId: 'USOMU0001',
+        action: { type: 'button', action_id: 'targets_page_next', value: next?.value },
+      }),
     );
     expect(res.status).toBe(200);
     await waitFor(() => pageReplies.length === 1);
@@ -83,7 +89,11 @@ describe('/targets', () => {
     await app.interaction(
       blockAction({
         userId: 'USOMU0001',
-        action: { type: 'button', action_id: 'targets_page_next', value: JSON.stringify({ d: org.departments.seisaku, p: 0 }) },
+        action: {
+          type: 'button',
+          action_id: 'targets_page_next',
+          value: JSON.stringify({ d: org.departments.seisaku, p: 0 }),
+        },
       }),
     );
     await waitFor(() => replies.length === 1);

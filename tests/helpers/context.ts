@@ -23,7 +23,17 @@ export function testConfig(overrides: Partial<OfflineConfig> = {}): OfflineConfi
 }
 
 /** An AppContext on a test database with a fixed clock. */
-export function testContext(database: TestDatabase, now = new Date('2026-11-20T01:00:00Z')): AppContext & { lines: string[] } {
+export function testContext(
+  database: TestDatabase,
+  now = new Date('2026-11-20T01:00:00Z'),
+): AppContext & { lines: string[] } {
   const { logger, lines } = captureLogger();
-  return { db: database.db, database, config: testConfig({ databaseUrl: database.url }), logger, now: () => now, lines };
+  return {
+    db: database.db,
+    database,
+    config: testConfig({ databaseUrl: database.url }),
+    logger,
+    now: () => now,
+    lines,
+  };
 }

@@ -17,7 +17,11 @@ export async function seedSmallOrg(db: Db): Promise<SeededOrg> {
     data: {
       year: 2026,
       leadershipChannel: 'C0LEAD0001',
-      reviewWindows: { create: [{ name: '自己評価', opensOn: dateFromCalendar('2027-06-01'), closesOn: dateFromCalendar('2027-06-20') }] },
+      reviewWindows: {
+        create: [
+          { name: '自己評価', opensOn: dateFromCalendar('2027-06-01'), closesOn: dateFromCalendar('2027-06-20') },
+        ],
+      },
     },
   });
   const seisaku = await db.department.create({
@@ -37,7 +41,12 @@ export async function seedSmallOrg(db: Db): Promise<SeededOrg> {
     },
   });
   const somu = await db.department.create({
-    data: { code: 'somu', name: '総務部', sortOrder: 1, people: { create: [{ slackUserId: 'USOMU0001', role: 'member' }] } },
+    data: {
+      code: 'somu',
+      name: '総務部',
+      sortOrder: 1,
+      people: { create: [{ slackUserId: 'USOMU0001', role: 'member' }] },
+    },
   });
   const target = (data: {
     departmentId: number;
@@ -58,9 +67,15 @@ export async function seedSmallOrg(db: Db): Promise<SeededOrg> {
         title: data.title,
         sortOrder: data.sortOrder,
         ownerId: data.ownerId ?? null,
-        ...(data.indicator ? { indicatorKind: 'outcome', indicatorUnit: '%', indicatorBaseline: 0, indicatorTarget: 100 } : {}),
+        ...(data.indicator
+          ? { indicatorKind: 'outcome', indicatorUnit: '%', indicatorBaseline: 0, indicatorTarget: 100 }
+          : {}),
         milestones: {
-          create: (data.milestones ?? []).map((m, i) => ({ title: m.title, dueOn: dateFromCalendar(m.due), sortOrder: i })),
+          create: (data.milestones ?? []).map((m, i) => ({
+            title: m.title,
+            dueOn: dateFromCalendar(m.due),
+            sortOrder: i,
+          })),
         },
       },
       include: { milestones: { orderBy: { sortOrder: 'asc' } } },
@@ -78,7 +93,14 @@ export async function seedSmallOrg(db: Db): Promise<SeededOrg> {
       { title: '運用開始', due: '2027-03-01' },
     ],
   });
-  const sk2 = await target({ departmentId: seisaku.id, code: 'SK-2', title: '補正予算の適時編成', category: '改革', sortOrder: 1, ownerId: 'USTAFF002' });
+  const sk2 = await target({
+    departmentId: seisaku.id,
+    code: 'SK-2',
+    title: '補正予算の適時編成',
+    category: '改革',
+    sortOrder: 1,
+    ownerId: 'USTAFF002',
+  });
   const sm1 = await target({
     departmentId: somu.id,
     code: 'SM-1',

@@ -59,10 +59,15 @@ export function interactionBody(payload: unknown): string {
 
 /** Intercepts auth.test, which Bolt calls once to learn its bot id when given a token. */
 export function nockAuthTest() {
-  return nock('https://slack.com')
-    .persist()
-    .post('/api/auth.test')
-    .reply(200, { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'tracker', team_id: 'T0001', user_id: 'UBOT00001', bot_id: 'BBOT00001' });
+  return nock('https://slack.com').persist().post('/api/auth.test').reply(200, {
+    ok: true,
+    url: 'https://example.slack.com/',
+    team: 'Example',
+    user: 'tracker',
+    team_id: 'T0001',
+    user_id: 'UBOT00001',
+    bot_id: 'BBOT00001',
+  });
 }
 
 /** Starts the real app in HTTP mode on a free port against a test database. */
@@ -72,7 +77,11 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const { logger, lines } = captureLogger();
   const config: Config = {
-    ...testConfig({ databaseUrl: database.url, hqUsers: options.hqUsers ?? [], timeZone: options.timeZone ?? 'Asia/Tokyo' }),
+    ...testConfig({
+      databaseUrl: database.url,
+      hqUsers: options.hqUsers ?? [],
+      timeZone: options.timeZone ?? 'Asia/Tokyo',
+    }),
     slack: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET },
     port: 0,
   };
@@ -110,9 +119,9 @@ export function viewSubmission(input: {
   values: Record<string, unknown>;
   privateMetadata: string;
 }) {
-  const fixture = loadFixture<Record<string, unknown> & { view: Record<string, unknown>; user: Record<string, unknown> }>(
-    'view_submission.bolt_python_fixture.json',
-  );
+  const fixture = loadFixture<
+    Record<string, unknown> & { view: Record<string, unknown>; user: Record<string, unknown> }
+  >('view_submission.bolt_python_fixture.json');
   return {
     ...fixture,
     user: { ...fixture.user, id: input.userId },
@@ -132,7 +141,9 @@ export function blockAction(input: {
   view?: Record<string, unknown>;
   responseUrl?: string | null;
 }) {
-  const fixture = loadFixture<Record<string, unknown> & { user: Record<string, unknown> }>('block_actions.bolt_python_fixture.json');
+  const fixture = loadFixture<Record<string, unknown> & { user: Record<string, unknown> }>(
+    'block_actions.bolt_python_fixture.json',
+  );
   const payload: Record<string, unknown> = {
     ...fixture,
     user: { ...fixture.user, id: input.userId },

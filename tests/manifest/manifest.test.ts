@@ -10,7 +10,11 @@ const schemaPath = join(root, '..', 'shared', 'slack', 'manifest-schema', 'schem
 const manifest = parse(readFileSync(join(root, 'manifest.yml'), 'utf8')) as {
   features: { slash_commands: { command: string }[]; app_home: { home_tab_enabled: boolean } };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { socket_mode_enabled: boolean; interactivity: { is_enabled: boolean }; event_subscriptions: { bot_events: string[] } };
+  settings: {
+    socket_mode_enabled: boolean;
+    interactivity: { is_enabled: boolean };
+    event_subscriptions: { bot_events: string[] };
+  };
 };
 
 function validator() {

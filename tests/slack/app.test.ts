@@ -32,7 +32,9 @@ describe.each(PROVIDERS)('the /progress → submit → /targets cycle on %s', (p
     nockAuthTest();
     const slack = nock('https://slack.com');
     slack.post('/api/users.info').reply(200, { ok: true, user: { id: 'USTAFF001', locale: 'ja-JP' } });
-    let opened: { blocks: { block_id?: string; element?: { initial_option?: { value: string } } }[]; private_metadata: string } | undefined;
+    let opened:
+      | { blocks: { block_id?: string; element?: { initial_option?: { value: string } } }[]; private_metadata: string }
+      | undefined;
     slack
       .post('/api/views.open', (body) => {
         opened = JSON.parse(body.view);
@@ -82,7 +84,13 @@ describe.each(PROVIDERS)('the /progress → submit → /targets cycle on %s', (p
     await waitFor(() => receipt !== '' && channelPost !== '');
     const stored = await database.db.progressUpdate.findMany({ include: { milestones: true } });
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ targetId: org.targets.sk1, reporterId: 'USTAFF001', status: 'at_risk', value: 42, percent: 40 });
+    expect(stored[0]).toMatchObject({
+      targetId: org.targets.sk1,
+      reporterId: 'USTAFF001',
+      status: 'at_risk',
+      value: 42,
+      percent: 40,
+    });
     expect(stored[0]?.milestones.map((m) => m.milestoneId)).toEqual([org.milestones.sk1a]);
     const milestone = await database.db.milestone.findUnique({ where: { id: org.milestones.sk1a } });
     expect(milestone?.doneAt?.toISOString()).toBe(NOW.toISOString());

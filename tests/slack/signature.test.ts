@@ -45,12 +45,16 @@ describe('request verification', () => {
   });
 
   it('refuses a replayed request older than five minutes with 401', async () => {
-    const res = await app.post(body, 'application/x-www-form-urlencoded', { timestamp: Math.floor(Date.now() / 1000) - 600 });
+    const res = await app.post(body, 'application/x-www-form-urlencoded', {
+      timestamp: Math.floor(Date.now() / 1000) - 600,
+    });
     expect(res.status).toBe(401);
   });
 
   it('accepts the same request signed correctly', async () => {
-    nock('https://slack.com').post('/api/users.info').reply(200, { ok: true, user: { locale: 'ja-JP' } });
+    nock('https://slack.com')
+      .post('/api/users.info')
+      .reply(200, { ok: true, user: { locale: 'ja-JP' } });
     nock('https://hooks.slack.com').post('/commands/1234/5678').reply(200, 'ok');
     const res = await app.post(body, 'application/x-www-form-urlencoded');
     expect(res.status).toBe(200);

@@ -1,0 +1,110 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeSlackCall {
+  method: string;
+  params: Record<string, unknown>;
+  at: number;
+}
+
+export interface FakeSlack {
+  /** Base URL to give the bot as SLACK_API_URL (ends with /api/). */
+  apiUrl: string;
+  /** A response_url on this server (what Slack puts in slash commands and actions). */
+  responseUrl: string;
+  calls: FakeSlackCall[];
+  callsTo(method: string): FakeSlackCall[];
+  /** Per-user Slack locale answered by users.info. */
+  locales: Map<string, string>;
+  close(): Promise<void>;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseParams(contentType: string | undefined, body: string): Record<string, unknown> {
+  if (!body) return {};
+  if (contentType?.includes('application/json')) return JSON.parse(body) as Record<string, unknown>;
+  const params: Record<string, unknown> = Object.fromEntries(new URLSearchParams(body));
+  for (const key of ['blocks', 'view']) {
+    if (typeof params[key] === 'string') params[key] = JSON.parse(params[key] as string);
+  }
+  return params;
+}
+
+/**
+ * A local stand-in for Slack's Web API: answers the methods the bot calls with Slack's response
+ * shapes and records every call, so a real bot process can be driven end to end without Slack.
+ */
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: FakeSlackCall[] = [];
+  const locales = new Map<string, string>();
+  let ts = 1_800_000_000;
+  let base = '';
+  const server: Server = createServer(async (req, res) => {
+    const body = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const method = url.pathname.replace(/^\/api\//, '');
+    const params = parseParams(req.headers['content-type'], body);
+    calls.push({ method, params, at: Date.now() });
+    const reply = (payload: Record<string, unknown>) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(payload));
+    };
+    switch (method) {
+      case 'auth.test':
+        return reply({
+          ok: true,
+          url: 'https://fake.slack.test/',
+          team: 'Fake',
+          user: 'tracker',
+          team_id: 'T0001',
+          user_id: 'UBOT00001',
+          bot_id: 'BBOT00001',
+        });
+      case 'users.info': {
+        const user = String(params.user ?? '');
+        return reply({ ok: true, user: { id: user, locale: locales.get(user) ?? 'ja-JP' } });
+      }
+      case 'chat.postMessage':
+      case 'chat.update':
+        ts += 1;
+        return reply({ ok: true, channel: params.channel, ts: `${ts}.000100` });
+      case 'views.open':
+      case 'views.update':
+      case 'views.publish':
+        return reply({ ok: true, view: { id: 'VFAKE0001', hash: 'h1' } });
+      case 'files.getUploadURLExternal':
+        return reply({ ok: true, upload_url: `${base}/upload/F1`, file_id: 'F0FAKE001' });
+      case 'files.completeUploadExternal':
+        return reply({ ok: true, files: [{ id: 'F0FAKE001' }] });
+      default:
+        if (url.pathname.startsWith('/response/')) {
+          // A response_url: record what the bot answered there.
+          calls[calls.length - 1] = { method: 'response_url', params: JSON.parse(body || '{}'), at: Date.now() };
+          res.writeHead(200);
+          res.end('ok');
+          return;
+        }
+        if (url.pathname.startsWith('/upload/')) {
+          res.writeHead(200);
+          res.end('OK');
+          return;
+        }
+        return reply({ ok: false, error: 'unknown_method' });
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    apiUrl: `${base}/api/`,
+    responseUrl: `${base}/response/1`,
+    calls,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    locales,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
