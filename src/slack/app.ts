@@ -26,7 +26,10 @@ function healthRoute(ctx: AppContext): CustomRoute {
 }
 
 /** Builds the Bolt app: Socket Mode when an app token is set, otherwise HTTP at POST /slack/events. */
-export function createApp(ctx: AppContext & { config: Config }): App {
+export function createApp(ctx: AppContext & { config: Config }): {
+  app: App;
+  receiver: HTTPReceiver | SocketModeReceiver;
+} {
   const { config, logger } = ctx;
   const clientOptions = config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {};
   const customRoutes = [healthRoute(ctx)];
@@ -59,15 +62,19 @@ export function createApp(ctx: AppContext & { config: Config }): App {
   const app = new App({ token: config.slack.botToken, receiver, logger, clientOptions });
   registerCommands(app, ctx);
   app.error(handleGlobalError(ctx));
-  return app;
+  return { app, receiver };
 }
 
 /** Starts the app and returns the port it listens on (0 asks the OS for a free one). */
 export async function startApp(ctx: AppContext & { config: Config }): Promise<RunningApp> {
-  const app = createApp(ctx);
-  const server = (await app.start(ctx.config.port)) as unknown;
-  let port = ctx.config.port;
-  const address = (server as Server | undefined)?.address?.();
-  if (address && typeof address === 'object') port = address.port;
+  const { app, receiver } = createApp(ctx);
+  const started = (await app.start(ctx.config.port)) as unknown;
+  // HTTP mode returns its server; in Socket Mode the health route has a server of its own.
+  const server =
+    receiver instanceof SocketModeReceiver
+      ? (receiver as unknown as { httpServer?: Server }).httpServer
+      : (started as Server | undefined);
+  const address = server?.address?.();
+  const port = address && typeof address === 'object' ? address.port : ctx.config.port;
   return { app, port, stop: () => app.stop() as Promise<void> };
 }

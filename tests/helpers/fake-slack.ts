@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
 
 export interface FakeSlackCall {
   method: string;
@@ -16,6 +17,11 @@ export interface FakeSlack {
   callsTo(method: string): FakeSlackCall[];
   /** Per-user Slack locale answered by users.info. */
   locales: Map<string, string>;
+  /** Socket Mode: sends an envelope to every connected client. */
+  sendEnvelope(envelope: Record<string, unknown>): void;
+  /** Socket Mode: acknowledgements the app sent back ({ envelope_id, payload }). */
+  acks: Record<string, unknown>[];
+  socketConnections(): number;
   close(): Promise<void>;
 }
 
@@ -79,6 +85,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return reply({ ok: true, view: { id: 'VFAKE0001', hash: 'h1' } });
       case 'files.getUploadURLExternal':
         return reply({ ok: true, upload_url: `${base}/upload/F1`, file_id: 'F0FAKE001' });
+      case 'apps.connections.open':
+        return reply({ ok: true, url: `${base.replace('http', 'ws')}/link` });
       case 'files.completeUploadExternal':
         return reply({ ok: true, files: [{ id: 'F0FAKE001' }] });
       default:
@@ -97,6 +105,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return reply({ ok: false, error: 'unknown_method' });
     }
   });
+  const sockets = new Set<WebSocket>();
+  const acks: Record<string, unknown>[] = [];
+  const wss = new WebSocketServer({ server, path: '/link' });
+  wss.on('connection', (ws) => {
+    sockets.add(ws);
+    ws.on('close', () => sockets.delete(ws));
+    ws.on('message', (data) => acks.push(JSON.parse(String(data)) as Record<string, unknown>));
+    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0FAKE001' } }));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -105,6 +122,17 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
     locales,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    acks,
+    socketConnections: () => sockets.size,
+    sendEnvelope: (envelope) => {
+      for (const ws of sockets) ws.send(JSON.stringify(envelope));
+    },
+    close: () =>
+      new Promise((resolve) => {
+        for (const ws of sockets) ws.terminate();
+        wss.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
