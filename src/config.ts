@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** An empty variable counts as unset. */
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const blank = (v: unknown) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim()) : v);
 const optionalText = z.preprocess(blank, z.string().optional());
 
 const timeZone = z.string().refine(
@@ -16,6 +16,10 @@ const timeZone = z.string().refine(
   { message: 'is not an IANA time zone such as Asia/Tokyo' },
 );
 
+/** A weekly digest time: weekday and HH:MM in TRACKER_TIME_ZONE, or off (src/digest/schedule.ts). */
+const digestSchedule = /^\s*(off|(sun|mon|tue|wed|thu|fri|sat)\s+([01]\d|2[0-3]):[0-5]\d)\s*$/i;
+const digestScheduleMessage = { message: 'must be a weekday and time such as "mon 09:00", or "off"' };
+
 const schema = z.object({
   SLACK_BOT_TOKEN: optionalText,
   SLACK_APP_TOKEN: optionalText,
@@ -27,6 +31,49 @@ const schema = z.object({
   LOG_LEVEL: z.preprocess(blank, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
   /** Comma-separated Slack user ids of headquarters (政策経営部) staff, besides those in the import file. */
   TRACKER_HQ_USERS: optionalText,
+  // --- reminders: schedule, escalation, catch-up bound and Slack send rates (README "Reminders") ---
+  /** Countdown: days before a review window opens on which owners are reminded. */
+  TRACKER_REMINDER_DAYS: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^\s*\d{1,3}(\s*,\s*\d{1,3})*\s*$/, { message: 'must be day counts such as 30,14,7,1' })
+      .default('30,14,7,1'),
+  ),
+  /** Also remind on a review window's last day. */
+  TRACKER_REMINDER_LAST_DAY: z.preprocess(blank, z.enum(['true', 'false']).default('true')),
+  /** Wall-clock time (in TRACKER_TIME_ZONE) at which reminders and escalations go out. */
+  TRACKER_REMINDER_TIME: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time such as 09:30' })
+      .default('09:30'),
+  ),
+  /** Check-in cadence when neither the Setting `cadence` nor the department sets one. */
+  TRACKER_CHECKIN_CADENCE: z.preprocess(blank, z.enum(['weekly', 'biweekly', 'monthly', 'off']).default('biweekly')),
+  /** Business days of silence after a reminder before managers, then headquarters, are told. */
+  TRACKER_ESCALATION_BUSINESS_DAYS: z.preprocess(blank, z.coerce.number().int().min(1).max(20).default(2)),
+  /** A delivery missed (bot down) or failed is still sent up to this many hours after it was due. */
+  TRACKER_CATCH_UP_HOURS: z.preprocess(blank, z.coerce.number().min(0).max(168).default(24)),
+  /** Minimum gap between two messages to one Slack channel or DM (Slack: about 1 per second). */
+  TRACKER_SLACK_CHANNEL_INTERVAL_MS: z.preprocess(blank, z.coerce.number().int().min(0).max(60_000).default(1000)),
+  /** Workspace-wide sustained message rate per second, and the burst allowed above it. */
+  TRACKER_SLACK_WORKSPACE_RATE: z.preprocess(blank, z.coerce.number().positive().max(1000).default(5)),
+  TRACKER_SLACK_WORKSPACE_BURST: z.preprocess(blank, z.coerce.number().int().min(1).max(1000).default(20)),
+  /** Attempts per message on 5xx/network errors (429s wait for Retry-After and are counted apart). */
+  TRACKER_SLACK_MAX_ATTEMPTS: z.preprocess(blank, z.coerce.number().int().min(1).max(20).default(5)),
+  TRACKER_SLACK_RETRY_BASE_MS: z.preprocess(blank, z.coerce.number().int().min(1).max(60_000).default(1000)),
+  TRACKER_SLACK_CONCURRENCY: z.preprocess(blank, z.coerce.number().int().min(1).max(100).default(4)),
+  // --- digests: when the weekly leadership and department digests go out ("mon 09:00", or "off") ---
+  TRACKER_WEEKLY_DIGEST: z.preprocess(
+    blank,
+    z.string().regex(digestSchedule, digestScheduleMessage).default('mon 09:00'),
+  ),
+  TRACKER_DEPARTMENT_DIGEST: z.preprocess(
+    blank,
+    z.string().regex(digestSchedule, digestScheduleMessage).default('mon 09:00'),
+  ),
 });
 
 export interface Config {
@@ -42,6 +89,33 @@ export interface Config {
   timeZone: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   hqUsers: string[];
+  /** Reminder rules; optional so hand-built configs (tests) get the defaults (src/reminders/settings.ts). */
+  reminders?: ReminderConfig;
+  /** Slack send queue and catch-up bound for scheduled deliveries (src/slack/send-queue.ts). */
+  delivery?: DeliveryConfig;
+  /** Digest schedules ("mon 09:00" or "off"); optional so hand-built configs get the defaults. */
+  digest?: { weekly: string; department: string };
+}
+
+export type Cadence = 'weekly' | 'biweekly' | 'monthly' | 'off';
+
+export interface ReminderConfig {
+  countdownDays: number[];
+  lastDayReminder: boolean;
+  /** 'HH:MM' in the organisation's time zone. */
+  sendTime: string;
+  defaultCadence: Cadence;
+  escalationBusinessDays: number;
+}
+
+export interface DeliveryConfig {
+  catchUpHours: number;
+  channelIntervalMs: number;
+  workspacePerSecond: number;
+  workspaceBurst: number;
+  maxAttempts: number;
+  retryBaseMs: number;
+  concurrency: number;
 }
 
 /** Configuration for commands that do not talk to Slack (import, migrate, export). */
@@ -79,6 +153,25 @@ function build(data: z.infer<typeof schema>): OfflineConfig {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    reminders: {
+      countdownDays: [...new Set(data.TRACKER_REMINDER_DAYS.split(',').map((d) => Number(d.trim())))]
+        .filter((d) => d > 0)
+        .sort((a, b) => b - a),
+      lastDayReminder: data.TRACKER_REMINDER_LAST_DAY === 'true',
+      sendTime: data.TRACKER_REMINDER_TIME,
+      defaultCadence: data.TRACKER_CHECKIN_CADENCE,
+      escalationBusinessDays: data.TRACKER_ESCALATION_BUSINESS_DAYS,
+    },
+    delivery: {
+      catchUpHours: data.TRACKER_CATCH_UP_HOURS,
+      channelIntervalMs: data.TRACKER_SLACK_CHANNEL_INTERVAL_MS,
+      workspacePerSecond: data.TRACKER_SLACK_WORKSPACE_RATE,
+      workspaceBurst: data.TRACKER_SLACK_WORKSPACE_BURST,
+      maxAttempts: data.TRACKER_SLACK_MAX_ATTEMPTS,
+      retryBaseMs: data.TRACKER_SLACK_RETRY_BASE_MS,
+      concurrency: data.TRACKER_SLACK_CONCURRENCY,
+    },
+    digest: { weekly: data.TRACKER_WEEKLY_DIGEST, department: data.TRACKER_DEPARTMENT_DIGEST },
   };
 }
 

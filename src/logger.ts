@@ -1,7 +1,7 @@
 import { type Logger, LogLevel } from '@slack/logger';
 
 const order: Record<string, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-const TOKEN_PATTERN = /\bx(?:ox[abposr]|app)-[A-Za-z0-9-]+/g;
+const TOKEN_PATTERN = /x(?:ox[abposre]|app)-[A-Za-z0-9-]+/g;
 
 export interface AppLogger extends Logger {
   /** Structured line: message plus fields. */
@@ -19,22 +19,43 @@ export function createLogger(
   let name = 'tracker';
   const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 6);
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
+  // Masking runs on every string before serialisation: after it, JSON escapes such as \n would
+  // glue a letter to the token and hide it from the pattern.
   const redact = (text: string) => {
     let out = text.replace(TOKEN_PATTERN, (m) => `${m.slice(0, 5)}[REDACTED]`);
     for (const s of secrets) out = out.split(s).join('[REDACTED]');
     return out;
   };
+  const clean = (value: unknown, seen: WeakSet<object>): unknown => {
+    if (typeof value === 'string') return redact(value);
+    if (typeof value === 'bigint') return value.toString();
+    if (value instanceof Error) {
+      return {
+        name: value.name,
+        message: redact(value.message),
+        code: clean((value as { code?: unknown }).code, seen),
+      };
+    }
+    if (value instanceof Date) return value.toISOString();
+    if (value && typeof value === 'object') {
+      if (seen.has(value)) return '[Circular]';
+      seen.add(value);
+      if (Array.isArray(value)) return value.map((v) => clean(v, seen));
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k), clean(v, seen)]));
+    }
+    return value;
+  };
   const emit = (lvl: string, message: string, fields?: Record<string, unknown>) => {
     if ((order[lvl] ?? 0) < (order[level] ?? 20)) return;
-    const line = JSON.stringify(
-      { time: new Date().toISOString(), level: lvl, name, msg: message, ...fields },
-      (_k, v) => (v instanceof Error ? { name: v.name, message: v.message, code: (v as { code?: unknown }).code } : v),
-    );
-    write(redact(line));
+    const extra = (clean(fields ?? {}, new WeakSet()) ?? {}) as Record<string, unknown>;
+    // The line's own keys come last so that a field cannot overwrite them.
+    write(JSON.stringify({ ...extra, time: new Date().toISOString(), level: lvl, name, msg: redact(message) }));
   };
   const fromArgs = (lvl: string, args: unknown[]) => {
     const text = args
-      .map((a) => (typeof a === 'string' ? a : a instanceof Error ? a.message : JSON.stringify(a)))
+      .map((a) =>
+        typeof a === 'string' ? a : a instanceof Error ? a.message : JSON.stringify(clean(a, new WeakSet())),
+      )
       .join(' ');
     emit(lvl, text);
   };

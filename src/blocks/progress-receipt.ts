@@ -40,14 +40,14 @@ function details(input: ProgressReceiptInput): string[] {
 /** The reporter's confirmation that an update was stored. */
 export function buildProgressReceipt(input: ProgressReceiptInput): { text: string; blocks: KnownBlock[] } {
   const text = t(input.locale, 'progress.confirmed', {
-    code: input.target.code,
-    title: truncate(input.target.title, 100),
+    code: escapeMrkdwn(input.target.code),
+    title: escapeMrkdwn(truncate(input.target.title, 100)),
     status: t(input.locale, statusKey(input.status)),
   });
   return {
     text,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: truncate(escapeMrkdwn(text), SLACK_LIMITS.sectionText) } },
+      { type: 'section', text: { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) } },
       {
         type: 'section',
         text: { type: 'mrkdwn', text: truncate(details(input).join('\n'), SLACK_LIMITS.sectionText) },

@@ -33,7 +33,7 @@ export interface FieldError {
   params?: Record<string, string | number>;
 }
 
-const metadataSchema = z.object({ v: z.literal(1), targetId: z.number().int().positive().nullable() });
+const metadataSchema = z.strictObject({ v: z.literal(1), targetId: z.number().int().positive().nullable() });
 
 /** Reads private_metadata; anything that is not what we wrote is rejected. */
 export function parseProgressMetadata(raw: string | undefined): ProgressModalMetadata | null {

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, loadOfflineConfig } from '../src/config.js';
+
+const http = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'signing-secret-123' };
+const socket = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_APP_TOKEN: 'xapp-1-A1-xyz' };
+
+function configError(run: () => unknown): ConfigError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig: Slack credentials', () => {
+  it('names every missing variable in one error and points to manifest.yml', () => {
+    const error = configError(() => loadConfig({}));
+    expect(error.name).toBe('ConfigError');
+    expect(error.message).toContain('SLACK_BOT_TOKEN');
+    expect(error.message).toContain('SLACK_SIGNING_SECRET');
+    expect(error.message).toContain('SLACK_APP_TOKEN');
+    expect(error.message).toContain('manifest.yml');
+    expect(error.problems).toHaveLength(2);
+  });
+
+  it('counts empty and blank strings as unset', () => {
+    const error = configError(() =>
+      loadConfig({ SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '  ', SLACK_APP_TOKEN: '', PORT: '', DATABASE_URL: '' }),
+    );
+    expect(error.message).toContain('SLACK_BOT_TOKEN');
+    expect(error.message).toContain('SLACK_SIGNING_SECRET');
+    expect(error.problems).toHaveLength(2);
+  });
+
+  it('reports only the bot token when the signing secret is set', () => {
+    const error = configError(() => loadConfig({ SLACK_SIGNING_SECRET: 'secret-123' }));
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toContain('SLACK_BOT_TOKEN');
+  });
+
+  it('reports the signing secret / app token when only the bot token is set', () => {
+    const error = configError(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' }));
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(/SLACK_SIGNING_SECRET[\s\S]*SLACK_APP_TOKEN/);
+  });
+
+  it('runs in HTTP mode with the bot token and signing secret', () => {
+    const config = loadConfig(http);
+    expect(config.slack.botToken).toBe('xoxb-1-2-abc');
+    expect(config.slack.signingSecret).toBe('signing-secret-123');
+    expect(config.slack.appToken).toBeUndefined();
+  });
+
+  it('runs in Socket Mode without the signing secret', () => {
+    const config = loadConfig(socket);
+    expect(config.slack.appToken).toBe('xapp-1-A1-xyz');
+    expect(config.slack.signingSecret).toBeUndefined();
+  });
+
+  it('treats an empty signing secret as unset in Socket Mode', () => {
+    expect(loadConfig({ ...socket, SLACK_SIGNING_SECRET: '' }).slack.signingSecret).toBeUndefined();
+  });
+});
+
+describe('loadConfig: every problem at once', () => {
+  it('reports bad PORT, time zone and API URL together with the missing tokens', () => {
+    const error = configError(() =>
+      loadConfig({ PORT: 'abc', TRACKER_TIME_ZONE: 'Mars/Base', SLACK_API_URL: 'not a url' }),
+    );
+    for (const name of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'PORT', 'TRACKER_TIME_ZONE', 'SLACK_API_URL']) {
+      expect(error.message).toContain(name);
+    }
+    expect(error.problems).toHaveLength(5);
+    expect(error.problems.find((p) => p.startsWith('TRACKER_TIME_ZONE'))).toContain('Asia/Tokyo');
+  });
+
+  it('reports a bad value even when the credentials are fine', () => {
+    const error = configError(() => loadConfig({ ...http, PORT: '70000' }));
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(/^PORT/);
+  });
+
+  it.each(['abc', '-1', '65536', '80.5'])('rejects PORT=%j', (port) => {
+    expect(configError(() => loadConfig({ ...http, PORT: port })).message).toContain('PORT');
+  });
+
+  it('rejects an unknown LOG_LEVEL', () => {
+    expect(configError(() => loadConfig({ ...http, LOG_LEVEL: 'verbose' })).message).toContain('LOG_LEVEL');
+  });
+});
+
+describe('loadConfig: defaults and parsing', () => {
+  it('uses the defaults', () => {
+    const config = loadConfig(http);
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBe('file:./data/tracker.db');
+    expect(config.timeZone).toBe('Asia/Tokyo');
+    expect(config.logLevel).toBe('info');
+    expect(config.hqUsers).toEqual([]);
+    expect(config.slack.apiUrl).toBeUndefined();
+  });
+
+  it('uses Asia/Tokyo even when the host TZ is something else', () => {
+    expect(loadConfig({ ...http, TZ: 'America/New_York' }).timeZone).toBe('Asia/Tokyo');
+  });
+
+  it('uses the defaults for blank values', () => {
+    const config = loadConfig({ ...http, PORT: ' ', DATABASE_URL: '', TRACKER_TIME_ZONE: '', LOG_LEVEL: '' });
+    expect([config.port, config.databaseUrl, config.timeZone, config.logLevel]).toEqual([
+      3000,
+      'file:./data/tracker.db',
+      'Asia/Tokyo',
+      'info',
+    ]);
+  });
+
+  it('reads the given values', () => {
+    const config = loadConfig({
+      ...http,
+      PORT: '8080',
+      DATABASE_URL: 'postgresql://u:p@localhost:5432/tracker',
+      TRACKER_TIME_ZONE: 'America/New_York',
+      LOG_LEVEL: 'debug',
+      SLACK_API_URL: 'http://127.0.0.1:9999/api/',
+    });
+    expect(config.port).toBe(8080);
+    expect(config.databaseUrl).toBe('postgresql://u:p@localhost:5432/tracker');
+    expect(config.timeZone).toBe('America/New_York');
+    expect(config.logLevel).toBe('debug');
+    expect(config.slack.apiUrl).toBe('http://127.0.0.1:9999/api/');
+  });
+
+  it('parses TRACKER_HQ_USERS from a comma list', () => {
+    expect(loadConfig({ ...http, TRACKER_HQ_USERS: 'U01, U02 ,,U03,' }).hqUsers).toEqual(['U01', 'U02', 'U03']);
+    expect(loadConfig({ ...http, TRACKER_HQ_USERS: ' ' }).hqUsers).toEqual([]);
+  });
+});
+
+describe('loadOfflineConfig', () => {
+  it('succeeds without Slack credentials', () => {
+    const config = loadOfflineConfig({});
+    expect(config.slack.botToken).toBeUndefined();
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBe('file:./data/tracker.db');
+    expect(config.timeZone).toBe('Asia/Tokyo');
+  });
+
+  it('still reports bad values, all at once', () => {
+    const error = configError(() => loadOfflineConfig({ PORT: 'abc', TRACKER_TIME_ZONE: 'Mars/Base' }));
+    expect(error.problems).toHaveLength(2);
+    expect(error.message).toContain('PORT');
+    expect(error.message).toContain('TRACKER_TIME_ZONE');
+    expect(error.message).not.toContain('SLACK_BOT_TOKEN');
+  });
+});
