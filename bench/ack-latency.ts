@@ -1,0 +1,160 @@
+// Ack latency: /progress (through views.open) and modal submissions, 50 concurrent users, 2,000
+// requests, HTTP mode, against the tracker bot and a bare Bolt app in the same run.
+// Run: npx tsx bench/ack-latency.ts [--requests 2000] [--concurrency 50]
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../src/db/client.js';
+import { applyMigrations } from '../src/db/migrations.js';
+import { startFakeSlack } from '../tests/helpers/fake-slack.js';
+import {
+  interactionBody,
+  loadFixture,
+  SIGNING_SECRET,
+  signedPost,
+  viewSubmission,
+} from '../tests/helpers/slack-driver.js';
+import { seedBenchOrg } from './seed-bench-org.js';
+import { percentile, printTable } from './stats.js';
+
+const { values } = parseArgs({
+  options: { requests: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '50' } },
+});
+const REQUESTS = Number(values.requests);
+const CONCURRENCY = Number(values.concurrency);
+const root = join(import.meta.dirname, '..');
+
+async function waitForPort(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`no port in: ${out}`)), 30_000);
+    const onData = (d: Buffer) => {
+      out += String(d);
+      const m = /HTTP on :(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+  });
+}
+
+async function drive(
+  url: string,
+  users: { id: string; targetId: number }[],
+  kind: 'command' | 'submit',
+  responseUrl: string,
+) {
+  const post = signedPost(url);
+  const fields = loadFixture<{ fields: Record<string, string> }>('slash_command.docs_example.json').fields;
+  const latencies: number[] = [];
+  let next = 0;
+  let failures = 0;
+  const one = async (i: number) => {
+    const user = users[i % users.length];
+    if (!user) return;
+    const started = performance.now();
+    const res =
+      kind === 'command'
+        ? await post(
+            new URLSearchParams({
+              ...fields,
+              command: '/progress',
+              text: '',
+              user_id: user.id,
+              response_url: responseUrl,
+            }).toString(),
+            'application/x-www-form-urlencoded',
+          )
+        : await post(
+            interactionBody(
+              viewSubmission({
+                userId: user.id,
+                callbackId: 'progress_submit',
+                privateMetadata: JSON.stringify({ v: 1, targetId: user.targetId }),
+                values: {
+                  target: {
+                    progress_target: { type: 'static_select', selected_option: { value: String(user.targetId) } },
+                  },
+                  status: { status: { type: 'static_select', selected_option: { value: 'on_track' } } },
+                  percent: { percent: { type: 'plain_text_input', value: String(i % 100) } },
+                },
+              }),
+            ),
+            'application/x-www-form-urlencoded',
+          );
+    latencies.push(performance.now() - started);
+    if (res.status !== 200) failures += 1;
+  };
+  const workers = Array.from({ length: CONCURRENCY }, async () => {
+    while (next < REQUESTS) {
+      const i = next++;
+      await one(i);
+    }
+  });
+  await Promise.all(workers);
+  return { latencies, failures };
+}
+
+async function main() {
+  const fake = await startFakeSlack();
+  const dir = mkdtempSync(join(tmpdir(), 'tracker-bench-'));
+  const databaseUrl = `file:${join(dir, 'bench.db')}`;
+  await applyMigrations(databaseUrl);
+  const database = await openDatabase(databaseUrl);
+  const users = await seedBenchOrg(database.db, { departments: 20, targetsPerDepartment: 15, users: CONCURRENCY });
+  await database.close();
+  spawnSync(process.execPath, [join(root, 'node_modules', '.bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')]);
+  const env = {
+    ...process.env,
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+  };
+  const bot = spawn(process.execPath, [join(root, 'dist', 'src', 'cli', 'main.js'), 'start'], {
+    env: { ...env, DATABASE_URL: databaseUrl },
+  });
+  const bare = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench', 'bare-bolt.ts')], { env });
+  try {
+    const [botPort, barePort] = await Promise.all([waitForPort(bot), waitForPort(bare)]);
+    const targets = { tracker: `http://127.0.0.1:${botPort}`, 'bare Bolt': `http://127.0.0.1:${barePort}` };
+    const rows: (string | number)[][] = [];
+    const results: Record<string, Record<string, number[]>> = {};
+    for (const kind of ['command', 'submit'] as const) {
+      for (const [name, url] of Object.entries(targets)) {
+        await drive(url, users, kind, fake.responseUrl); // warm-up round, discarded
+        const { latencies, failures } = await drive(url, users, kind, fake.responseUrl);
+        results[kind] ??= {};
+        (results[kind] as Record<string, number[]>)[name] = latencies;
+        rows.push([
+          kind === 'command' ? '/progress' : 'modal submit',
+          name,
+          REQUESTS,
+          failures,
+          percentile(latencies, 50),
+          percentile(latencies, 99),
+        ]);
+      }
+    }
+    printTable(['request', 'app', 'n', 'non-200', 'p50 ms', 'p99 ms'], rows);
+    for (const kind of ['command', 'submit'] as const) {
+      const ours = results[kind]?.tracker ?? [];
+      const base = results[kind]?.['bare Bolt'] ?? [];
+      console.log(
+        `${kind === 'command' ? '/progress' : 'modal submit'}: p50 ratio ${(percentile(ours, 50) / percentile(base, 50)).toFixed(2)}×, p99 ratio ${(percentile(ours, 99) / percentile(base, 99)).toFixed(2)}× (tracker / bare Bolt)`,
+      );
+    }
+  } finally {
+    bot.kill('SIGTERM');
+    bare.kill('SIGTERM');
+    await fake.close();
+  }
+}
+
+await main();

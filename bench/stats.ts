@@ -1,0 +1,19 @@
+/** The p-th percentile (nearest rank) of a list of numbers, rounded to 0.1. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return Math.round((sorted[rank] ?? Number.NaN) * 10) / 10;
+}
+
+/** Median of a list of numbers. */
+export function median(values: number[]): number {
+  return percentile(values, 50);
+}
+
+/** Prints rows as an aligned plain-text table. */
+export function printTable(headers: string[], rows: (string | number)[][]): void {
+  const all = [headers, ...rows.map((r) => r.map(String))];
+  const widths = headers.map((_, i) => Math.max(...all.map((r) => String(r[i] ?? '').length)));
+  for (const row of all) console.log(row.map((c, i) => String(c).padEnd(widths[i] ?? 0)).join('  '));
+}
