@@ -45,6 +45,27 @@ export const commands: Record<string, CliCommand> = {
       return 0;
     },
   },
+  import: {
+    summary: 'Import the organisation from FILE.yaml|FILE.csv [--dry-run] [--actor U…]',
+    run: async (args, io) => (await import('./import-command.js')).importCommand.run(args, io),
+  },
+  export: {
+    summary: 'Write the evaluation sheet (評価シート): --fy 2026 --format csv|xlsx [--out FILE]',
+    run: async (args, io) => (await import('../export/export-command.js')).runExportCommand(args, io),
+  },
+  'digest preview': {
+    summary: 'Print the weekly digest as text and write its chart PNG: [--at ISO] [--chart FILE] [--locale ja|en]',
+    run: async (args, io) => (await import('../digest/preview-command.js')).runDigestPreview(args, io),
+  },
+  // --- reminders ---
+  'jobs run': {
+    summary: 'Run one tick of a job as if it were --at (default now): jobs run <job-id> [--at ISO-8601]',
+    run: async (args, io) => (await import('./jobs-command.js')).runJobsRun(args, io),
+  },
+  'reminders preview': {
+    summary: 'Print who would be reminded (and escalated) of what at --at; sends nothing: [--at ISO-8601]',
+    run: async (args, io) => (await import('./reminders-preview.js')).runRemindersPreview(args, io),
+  },
 };
 
 /** Opens the configured database with migrations applied, for offline commands. */

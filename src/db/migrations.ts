@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MigrationList } from '@prisma/schema-engine-wasm';
 import { packageRoot } from '../paths.js';
+import { openDatabase } from './client.js';
 import { type Provider, parseDatabaseUrl } from './database-url.js';
 import { openSchemaEngine } from './schema-engine.js';
 
@@ -46,9 +47,36 @@ export function readMigrationList(provider: Provider): MigrationList {
 
 const noFilter = { externalTables: [], externalEnums: [] };
 
-/** Applies every pending migration to the database at url; returns the names applied. */
+/**
+ * Names of the migrations in the folder that the database has not finished applying, read with a
+ * plain query. Null when that cannot be told (no migrations table yet, or any error).
+ */
+async function pendingMigrationNames(url: string, provider: Provider): Promise<string[] | null> {
+  const database = await openDatabase(url).catch(() => null);
+  if (!database) return null;
+  try {
+    const rows = await database.db.$queryRawUnsafe<{ migration_name: string }[]>(
+      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    );
+    const applied = new Set(rows.map((r) => r.migration_name));
+    return readMigrationList(provider)
+      .migrationDirectories.map((d) => d.path)
+      .filter((name) => !applied.has(name));
+  } catch {
+    return null;
+  } finally {
+    await database.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Applies every pending migration to the database at url; returns the names applied. When
+ * nothing is pending the schema engine is not started at all: on SQLite it needs the database to
+ * itself, and the CLI must work while the bot is running.
+ */
 export async function applyMigrations(url: string, log: (line: string) => void = () => {}): Promise<string[]> {
   const { provider } = parseDatabaseUrl(url);
+  if ((await pendingMigrationNames(url, provider))?.length === 0) return [];
   const { engine, close } = await openSchemaEngine(url, readSchema(provider), log);
   try {
     const result = await engine.applyMigrations({ migrationsList: readMigrationList(provider), filters: noFilter });

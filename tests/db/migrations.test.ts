@@ -36,3 +36,18 @@ describe('sqlite pragmas', () => {
     }
   });
 });
+
+describe('migrations while the bot holds the database', () => {
+  it('returns at once without starting the schema engine when nothing is pending (SQLite)', async () => {
+    const database = await createTestDatabase('sqlite');
+    try {
+      // The bot's connection is open and has written: the engine would need the file to itself.
+      await database.db.setting.create({ data: { key: 'held', value: 'yes' } });
+      const started = Date.now();
+      expect(await applyMigrations(database.url)).toEqual([]);
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      await database.destroy();
+    }
+  });
+});

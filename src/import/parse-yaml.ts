@@ -1,0 +1,91 @@
+import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { ImportProblem, ParsedOrganization } from './organization.js';
+import { formatPath, type PathIssue, type PathSegment, validateOrganization } from './validate-organization.js';
+
+/**
+ * Aliases are handy for shared lists (managers: *hq), but each one can expand a whole subtree: a
+ * small limit stops "billion laughs" files before they allocate anything large.
+ */
+export const MAX_ALIAS_COUNT = 100;
+
+/** Parses and validates an organisation YAML file; problems carry their YAML path and line. */
+export function parseOrganizationYaml(text: string): ParsedOrganization {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return `line ${pos.line}, column ${pos.col}`;
+  };
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => ({ location: at(e.pos[0]), message: `YAML syntax error: ${e.message}` })),
+      warnings: [],
+    };
+  }
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const message = (error as Error).message;
+    return {
+      ok: false,
+      problems: [
+        {
+          location: '',
+          message: /alias/i.test(message)
+            ? `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT} alias expansions): refusing a possible alias bomb; write the lists out instead`
+            : `YAML could not be read: ${message}`,
+        },
+      ],
+      warnings: [],
+    };
+  }
+  const validation = validateOrganization(raw);
+  const locate = locator(doc, lineCounter);
+  const toProblems = (issues: PathIssue[]): ImportProblem[] =>
+    issues
+      .map((issue) => {
+        const here = locate(issue.path);
+        const related = issue.related ? locate(issue.related) : undefined;
+        return {
+          line: here.line,
+          problem: {
+            location: here.text,
+            message: related ? `${issue.message} (first at ${related.name}, line ${related.line})` : issue.message,
+          },
+        };
+      })
+      .sort((a, b) => a.line - b.line)
+      .map((x) => x.problem);
+  const warnings = toProblems(validation.warnings);
+  if (!validation.organization) return { ok: false, problems: toProblems(validation.errors), warnings };
+  return { ok: true, organization: validation.organization, warnings };
+}
+
+/** Finds the line of a path (the key's line; the nearest existing parent when the key is missing). */
+function locator(doc: Document, lineCounter: LineCounter) {
+  const lineAt = (path: PathSegment[]): number => {
+    for (let n = path.length; n > 0; n--) {
+      const last = path[n - 1];
+      const parent = n === 1 ? doc.contents : doc.getIn(path.slice(0, n - 1), true);
+      if (typeof last === 'string' && isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === last);
+        if (pair && isNode(pair.key) && pair.key.range) return lineCounter.linePos(pair.key.range[0]).line;
+      }
+      const node = doc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    const root = doc.contents;
+    return isNode(root) && root.range ? lineCounter.linePos(root.range[0]).line : 1;
+  };
+  return (path: PathSegment[]) => {
+    const line = lineAt(path);
+    const name = formatPath(path) || '(top level)';
+    return { line, name, text: `${name} (line ${line})` };
+  };
+}
