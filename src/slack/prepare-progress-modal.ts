@@ -4,7 +4,6 @@ import type { AppContext } from '../context.js';
 import { fiscalYearAt, fiscalYearLabel } from '../domain/calendar.js';
 import { AppError } from '../errors.js';
 import type { Locale } from '../i18n/messages.js';
-import { countReportableTargets } from '../services/count-reportable-targets.js';
 import { findPersonDepartments } from '../services/find-person-departments.js';
 import { getReportableTarget } from '../services/get-reportable-target.js';
 import { listReportableTargets, type ReportableTarget } from '../services/list-reportable-targets.js';
@@ -31,8 +30,13 @@ export async function prepareProgressModal(
   input: { userId: string; locale: Locale; text?: string; targetId?: number },
 ): Promise<ModalView> {
   const fiscalYear = fiscalYearAt(ctx.now(), ctx.config.timeZone);
-  const count = await countReportableTargets(ctx.db, { slackUserId: input.userId, fiscalYear });
-  if (count === 0) {
+  // One query answers both "how many" (up to the static limit) and "which".
+  const firstPage = await listReportableTargets(ctx.db, {
+    slackUserId: input.userId,
+    fiscalYear,
+    limit: STATIC_SELECT_MAX + 1,
+  });
+  if (firstPage.length === 0) {
     const departments = await findPersonDepartments(ctx.db, input.userId);
     if (departments.length === 0) {
       throw new AppError('no_department', `user ${input.userId} is in no department`, 'error.no_department');
@@ -41,11 +45,11 @@ export async function prepareProgressModal(
       fy: fiscalYearLabel(fiscalYear, input.locale),
     });
   }
-  const useExternalSelect = count > STATIC_SELECT_MAX;
+  const useExternalSelect = firstPage.length > STATIC_SELECT_MAX;
   let targets: ReportableTarget[] = [];
   let selectedId = input.targetId;
   if (!useExternalSelect) {
-    targets = await listReportableTargets(ctx.db, { slackUserId: input.userId, fiscalYear });
+    targets = firstPage;
     if (selectedId === undefined && input.text) selectedId = pickByText(targets, input.text)?.id;
   } else if (selectedId === undefined && input.text?.trim()) {
     const matches = await listReportableTargets(ctx.db, {
