@@ -1,0 +1,246 @@
+import nock from 'nock';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
+import {
+  blockAction,
+  decodeSlackBody,
+  nockAuthTest,
+  startTestApp,
+  type TestApp,
+  viewSubmission,
+  waitFor,
+} from '../helpers/slack-driver.js';
+import { IN_REVIEW, PEOPLE, type SeededOrg, seedReviewOrg } from '../review/fixtures.js';
+
+type View = {
+  type: string;
+  callback_id: string;
+  private_metadata: string;
+  blocks: { type: string; block_id?: string }[];
+};
+
+/** Captures the views a Web API method receives. */
+function captureViews(
+  method: 'views.open' | 'views.push' | 'views.update',
+  reply: Record<string, unknown> = { ok: true },
+) {
+  const calls: { view: View; view_id?: string; hash?: string; trigger_id?: string }[] = [];
+  nock('https://slack.com')
+    .post(`/api/${method}`)
+    .reply(200, (_uri, body) => {
+      calls.push(decodeSlackBody(body) as unknown as (typeof calls)[number]);
+      return reply;
+    });
+  return calls;
+}
+
+function values(input: { decision?: string; grade?: string; comment?: string }) {
+  return {
+    review_decision: {
+      decision: { type: 'radio_buttons', selected_option: input.decision ? { value: input.decision } : null },
+    },
+    review_grade: { grade: { type: 'static_select', selected_option: input.grade ? { value: input.grade } : null } },
+    review_comment: { comment: { type: 'plain_text_input', value: input.comment ?? null } },
+  };
+}
+
+/** A view_submission of a review modal we built, as Slack sends it back. */
+function submit(userId: string, view: View, input: Parameters<typeof values>[0], previousViewId: string | null = null) {
+  const payload = viewSubmission({
+    userId,
+    callbackId: 'review_step',
+    privateMetadata: view.private_metadata,
+    values: values(input),
+  });
+  return { ...payload, view: { ...payload.view, blocks: view.blocks, previous_view_id: previousViewId } };
+}
+
+function errorsOf(body: string): Record<string, string> {
+  const parsed = JSON.parse(body) as { response_action: string; errors: Record<string, string> };
+  expect(parsed.response_action).toBe('errors');
+  return parsed.errors;
+}
+
+describe('yearly review through Slack', () => {
+  let database: TestDatabase;
+  let app: TestApp;
+  let org: SeededOrg;
+  let now = IN_REVIEW;
+  const steps = (code: string) =>
+    database.db.reviewStep.findMany({ where: { targetId: org.targets[code] as number }, orderBy: { id: 'asc' } });
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    org = await seedReviewOrg(database.db);
+    app = await startTestApp(database, { now: () => now });
+  });
+  beforeEach(() => {
+    nockAuthTest();
+    nock('https://slack.com')
+      .persist()
+      .post('/api/users.info')
+      .reply(200, { ok: true, user: { locale: 'ja-JP' } });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await database?.destroy();
+  });
+
+  /** Opens a target's review modal the way a list button does outside a modal (views.open). */
+  async function openStepModal(userId: string, code: string): Promise<View> {
+    const opened = captureViews('views.open');
+    await app.interaction(
+      blockAction({ userId, action: { type: 'button', action_id: 'review_open', value: String(org.targets[code]) } }),
+    );
+    await waitFor(() => opened.length === 1);
+    return (opened[0] as { view: View }).view;
+  }
+
+  it('lets the owner self-assess: /tracker review → DM button → list → modal → submit, then refreshes the list', async () => {
+    const dms: Record<string, unknown>[] = [];
+    const replies: string[] = [];
+    nock('https://slack.com')
+      .post('/api/chat.postMessage', (b) => b.channel === PEOPLE.memberA1)
+      .reply(200, (_u, body) => {
+        dms.push(decodeSlackBody(body));
+        return { ok: true, channel: 'D0MEMA0001', ts: '1.1' };
+      });
+    nock('https://hooks.slack.com')
+      .post('/commands/1234/5678')
+      .reply(200, (_u, body) => {
+        replies.push(String((body as { text?: string }).text));
+        return 'ok';
+      });
+    const res = await app.slashCommand({ command: '/tracker', text: 'review', user_id: PEOPLE.memberA1 });
+    expect(res.status).toBe(200);
+    await waitFor(() => dms.length === 1 && replies.length === 1);
+    expect(replies[0]).toContain('評価一覧を開くボタンをDMでお送りしました');
+    expect(JSON.stringify(dms[0]?.blocks)).toContain('"action_id":"review_list_open"');
+    expect(String(dms[0]?.text)).toContain('あなたの対応待ちは *5件*');
+
+    const opened = captureViews('views.open');
+    await app.interaction(
+      blockAction({
+        userId: PEOPLE.memberA1,
+        action: { type: 'button', action_id: 'review_list_open', value: 'open' },
+      }),
+    );
+    await waitFor(() => opened.length === 1);
+    const list = (opened[0] as { view: View }).view;
+    expect(list.callback_id).toBe('review_list');
+    expect(JSON.stringify(list.blocks)).toContain('令和8年度 行政評価');
+
+    const pushed = captureViews('views.push');
+    await app.interaction(
+      blockAction({
+        userId: PEOPLE.memberA1,
+        action: { type: 'button', action_id: 'review_open', value: String(org.targets['SK-1']) },
+        view: {
+          id: 'VLIST0001',
+          type: 'modal',
+          callback_id: 'review_list',
+          private_metadata: list.private_metadata,
+          hash: 'h1',
+        },
+      }),
+    );
+    await waitFor(() => pushed.length === 1);
+    const modal = (pushed[0] as { view: View }).view;
+    expect(modal.callback_id).toBe('review_step');
+    expect(JSON.stringify(modal.blocks)).toContain('推奨評価: *B*（達成率 85%）');
+
+    const updated = captureViews('views.update');
+    const submitted = await app.interaction(
+      submit(PEOPLE.memberA1, modal, { grade: 'B', comment: '改訂素案を作成し、公表準備中' }, 'VLIST0001'),
+    );
+    expect(submitted.status).toBe(200);
+    expect(submitted.body).toBe('');
+    await waitFor(() => updated.length === 1);
+    expect(updated[0]?.view_id).toBe('VLIST0001');
+    expect(JSON.stringify(updated[0]?.view.blocks)).toContain('✅ SK-1: 自己評価を記録しました。');
+    const rows = await steps('SK-1');
+    expect(rows.map((r) => [r.step, r.grade, r.comment, r.actorId])).toEqual([
+      ['self', 'B', '改訂素案を作成し、公表準備中', PEOPLE.memberA1],
+    ]);
+  });
+
+  it('takes SK-1 through approval, HQ check and confirmation', async () => {
+    const approveModal = await openStepModal(PEOPLE.managerA, 'SK-1');
+    expect(JSON.stringify(approveModal.blocks)).toContain('"value":"approve"');
+    const dm = nock('https://slack.com').post('/api/chat.postMessage').reply(200, { ok: true });
+    const approved = await app.interaction(submit(PEOPLE.managerA, approveModal, { decision: 'approve' }));
+    expect(approved.body).toBe('');
+    // Opened outside a list: the confirmation arrives by DM.
+    await waitFor(() => dm.isDone());
+
+    nock('https://slack.com').post('/api/chat.postMessage').times(2).reply(200, { ok: true });
+    const checkModal = await openStepModal(PEOPLE.hq, 'SK-1');
+    expect(
+      (await app.interaction(submit(PEOPLE.hq, checkModal, { decision: 'check', grade: 'A', comment: '成果を評価' })))
+        .body,
+    ).toBe('');
+    const confirmModal = await openStepModal(PEOPLE.hq, 'SK-1');
+    expect((await app.interaction(submit(PEOPLE.hq, confirmModal, { decision: 'confirm', grade: 'A' }))).body).toBe('');
+    expect((await steps('SK-1')).map((r) => [r.step, r.grade, r.actorId])).toEqual([
+      ['self', 'B', PEOPLE.memberA1],
+      ['approve', 'B', PEOPLE.managerA],
+      ['check', 'A', PEOPLE.hq],
+      ['confirm', 'A', PEOPLE.hq],
+    ]);
+  });
+
+  it('refuses a member who submits an approval, with the reason next to the comment', async () => {
+    const own = await openStepModal(PEOPLE.memberB1, 'KM-1');
+    nock('https://slack.com').post('/api/chat.postMessage').reply(200, { ok: true });
+    expect((await app.interaction(submit(PEOPLE.memberB1, own, { grade: 'S', comment: '目標超過' }))).body).toBe('');
+    // The same (self-assessment) form, altered to claim an approval step.
+    const forged = {
+      ...own,
+      private_metadata: JSON.stringify({
+        ...JSON.parse(own.private_metadata),
+        only: 'approve',
+        lastStepId: (await steps('KM-1'))[0]?.id,
+      }),
+    };
+    const res = await app.interaction(submit(PEOPLE.memberB1, forged, {}));
+    expect(errorsOf(res.body).review_comment).toContain('所属長');
+    expect(await steps('KM-1')).toHaveLength(1);
+    await waitFor(() => app.lines.some((l) => l.includes('review_not_allowed')));
+  });
+
+  it('refuses a stale form when someone acted after it was opened', async () => {
+    const first = await openStepModal(PEOPLE.managerB, 'KM-1');
+    const second = await openStepModal(PEOPLE.managerB, 'KM-1');
+    nock('https://slack.com').post('/api/chat.postMessage').reply(200, { ok: true });
+    expect(
+      (await app.interaction(submit(PEOPLE.managerB, first, { decision: 'return', comment: '根拠資料を' }))).body,
+    ).toBe('');
+    const res = await app.interaction(submit(PEOPLE.managerB, second, { decision: 'approve' }));
+    expect(errorsOf(res.body).review_comment).toContain('他の人がこの評価を更新しました');
+    expect((await steps('KM-1')).map((r) => r.step)).toEqual(['self', 'return']);
+  });
+
+  it('shows field errors without recording anything', async () => {
+    const modal = await openStepModal(PEOPLE.memberA2, 'SK-3');
+    const res = await app.interaction(submit(PEOPLE.memberA2, modal, { comment: '   ' }));
+    const errors = errorsOf(res.body);
+    expect(errors.review_grade).toBe('評価を選択してください。');
+    expect(errors.review_comment).toContain('コメントを入力してください');
+    expect(await steps('SK-3')).toHaveLength(0);
+    const altered = await app.interaction(
+      submit(PEOPLE.memberA2, { ...modal, private_metadata: '{"targetId":"x"}' }, {}),
+    );
+    expect(Object.values(errorsOf(altered.body))[0]).toContain('見つからないか');
+  });
+
+  it('refuses self-assessment after the review period, explaining when it closed', async () => {
+    const modal = await openStepModal(PEOPLE.memberA1, 'SK-5');
+    now = new Date('2027-08-01T01:00:00Z');
+    try {
+      const res = await app.interaction(submit(PEOPLE.memberA1, modal, { grade: 'C', comment: '遅れて提出' }));
+      expect(errorsOf(res.body).review_comment).toContain('2027-07-10で終了しました');
+    } finally {
+      now = IN_REVIEW;
+    }
+  });
+});
