@@ -1,36 +1,11 @@
 import nock from 'nock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
-import { type SeededOrg, seedSmallOrg } from '../helpers/seed.js';
-import {
-  blockAction,
-  decodeSlackBody,
-  nockAuthTest,
-  startTestApp,
-  type TestApp,
-  waitFor,
-} from '../helpers/slack-driver.js';
+import { describe, expect, it } from 'vitest';
+import { appSuite } from '../helpers/app-suite.js';
+import { seedSmallOrg } from '../helpers/seed.js';
+import { blockAction, decodeSlackBody, waitFor } from '../helpers/slack-driver.js';
 
 describe('the Report button (open_progress)', () => {
-  let database: TestDatabase;
-  let app: TestApp;
-  let org: SeededOrg;
-
-  beforeAll(async () => {
-    database = await createTestDatabase('sqlite');
-    org = await seedSmallOrg(database.db);
-    app = await startTestApp(database, { now: () => new Date('2026-11-20T01:00:00Z') });
-  });
-  beforeEach(() => {
-    nockAuthTest();
-    nock('https://slack.com')
-      .post('/api/users.info')
-      .reply(200, { ok: true, user: { locale: 'ja-JP' } });
-  });
-  afterAll(async () => {
-    await app?.stop();
-    await database?.destroy();
-  });
+  const suite = appSuite({ seed: seedSmallOrg, now: () => new Date('2026-11-20T01:00:00Z'), locale: 'ja-JP' });
 
   it('opens the progress modal pre-selected on its target, with that target’s open milestones', async () => {
     let view:
@@ -42,17 +17,19 @@ describe('the Report button (open_progress)', () => {
         view = decodeSlackBody(body).view as typeof view;
         return { ok: true };
       });
-    await app.interaction(
+    await suite.app.interaction(
       blockAction({
         userId: 'USTAFF001',
-        action: { type: 'button', action_id: 'open_progress', value: String(org.targets.sk1) },
+        action: { type: 'button', action_id: 'open_progress', value: String(suite.org.targets.sk1) },
       }),
     );
     await waitFor(() => view !== undefined);
     expect(view?.blocks.find((b) => b.block_id === 'target')?.element?.initial_option?.value).toBe(
-      String(org.targets.sk1),
+      String(suite.org.targets.sk1),
     );
-    expect(view?.blocks.find((b) => b.block_id === `milestones_${org.targets.sk1}`)?.element?.options).toHaveLength(2);
+    expect(
+      view?.blocks.find((b) => b.block_id === `milestones_${suite.org.targets.sk1}`)?.element?.options,
+    ).toHaveLength(2);
   });
 
   it('refuses a target of another department by direct message when there is no response_url (Home tab)', async () => {
@@ -63,11 +40,11 @@ describe('the Report button (open_progress)', () => {
         dms.push(String(decodeSlackBody(body).text));
         return { ok: true };
       });
-    await app.interaction(
+    await suite.app.interaction(
       blockAction({
         userId: 'USTAFF001',
         responseUrl: null,
-        action: { type: 'button', action_id: 'open_progress', value: String(org.targets.sm1) },
+        action: { type: 'button', action_id: 'open_progress', value: String(suite.org.targets.sm1) },
       }),
     );
     await waitFor(() => dms.length === 1);

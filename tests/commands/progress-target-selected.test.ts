@@ -1,31 +1,11 @@
 import nock from 'nock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
-import { type SeededOrg, seedSmallOrg } from '../helpers/seed.js';
-import {
-  blockAction,
-  decodeSlackBody,
-  nockAuthTest,
-  startTestApp,
-  type TestApp,
-  waitFor,
-} from '../helpers/slack-driver.js';
+import { describe, expect, it } from 'vitest';
+import { appSuite } from '../helpers/app-suite.js';
+import { seedSmallOrg } from '../helpers/seed.js';
+import { blockAction, decodeSlackBody, waitFor } from '../helpers/slack-driver.js';
 
 describe('changing the target inside the progress modal', () => {
-  let database: TestDatabase;
-  let app: TestApp;
-  let org: SeededOrg;
-
-  beforeAll(async () => {
-    database = await createTestDatabase('sqlite');
-    org = await seedSmallOrg(database.db);
-    app = await startTestApp(database, { now: () => new Date('2026-11-20T01:00:00Z') });
-  });
-  beforeEach(() => nockAuthTest());
-  afterAll(async () => {
-    await app?.stop();
-    await database?.destroy();
-  });
+  const suite = appSuite({ seed: seedSmallOrg, now: () => new Date('2026-11-20T01:00:00Z') });
 
   const select = (user: string, targetId: number) =>
     blockAction({
@@ -47,11 +27,11 @@ describe('changing the target inside the progress modal', () => {
         sent = decodeSlackBody(body);
         return { ok: true };
       });
-    await app.interaction(select('USTAFF001', org.targets.sk1));
+    await suite.app.interaction(select('USTAFF001', suite.org.targets.sk1));
     await waitFor(() => sent !== undefined);
     expect(sent?.view_id).toBe('VMODAL1');
     expect(sent?.hash).toBe('1596530361.3wRYuk3R');
-    expect(JSON.stringify(sent?.view)).toContain(`milestones_${org.targets.sk1}`);
+    expect(JSON.stringify(sent?.view)).toContain(`milestones_${suite.org.targets.sk1}`);
     expect(JSON.stringify(sent?.view)).toContain('運用開始');
   });
 
@@ -63,7 +43,7 @@ describe('changing the target inside the progress modal', () => {
         dms.push(String(decodeSlackBody(body).text));
         return { ok: true };
       });
-    await app.interaction(select('USTAFF001', org.targets.sm1));
+    await suite.app.interaction(select('USTAFF001', suite.org.targets.sm1));
     await waitFor(() => dms.length === 1);
     expect(dms[0]).toContain('権限がありません');
     expect(nock.pendingMocks().some((m) => m.includes('views.update'))).toBe(false);

@@ -1,37 +1,11 @@
 import nock from 'nock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
-import {
-  blockAction,
-  decodeSlackBody,
-  nockAuthTest,
-  startTestApp,
-  type TestApp,
-  waitFor,
-} from '../helpers/slack-driver.js';
-import { IN_REVIEW, PEOPLE, type SeededOrg, seedReviewOrg } from '../review/fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { appSuite } from '../helpers/app-suite.js';
+import { blockAction, decodeSlackBody, waitFor } from '../helpers/slack-driver.js';
+import { IN_REVIEW, PEOPLE, seedReviewOrg } from '../review/fixtures.js';
 
 describe('a target’s review button (review_open)', () => {
-  let database: TestDatabase;
-  let app: TestApp;
-  let org: SeededOrg;
-
-  beforeAll(async () => {
-    database = await createTestDatabase('sqlite');
-    org = await seedReviewOrg(database.db);
-    app = await startTestApp(database, { now: () => IN_REVIEW });
-  });
-  beforeEach(() => {
-    nockAuthTest();
-    nock('https://slack.com')
-      .persist()
-      .post('/api/users.info')
-      .reply(200, { ok: true, user: { locale: 'en-US' } });
-  });
-  afterAll(async () => {
-    await app?.stop();
-    await database?.destroy();
-  });
+  const suite = appSuite({ seed: seedReviewOrg, now: () => IN_REVIEW, locale: 'en-US' });
 
   it('pushes the review modal onto the list, in the person’s language', async () => {
     let pushed: { view: { title: { text: string }; private_metadata: string } } | undefined;
@@ -41,10 +15,10 @@ describe('a target’s review button (review_open)', () => {
         pushed = decodeSlackBody(body) as typeof pushed;
         return { ok: true };
       });
-    await app.interaction(
+    await suite.app.interaction(
       blockAction({
         userId: PEOPLE.memberB1,
-        action: { type: 'button', action_id: 'review_open', value: String(org.targets['KM-1']) },
+        action: { type: 'button', action_id: 'review_open', value: String(suite.org.targets['KM-1']) },
         view: {
           id: 'VLIST',
           type: 'modal',
@@ -57,7 +31,7 @@ describe('a target’s review button (review_open)', () => {
     await waitFor(() => pushed !== undefined);
     expect(pushed?.view.title.text).toBe('Self-assessment');
     expect(JSON.parse(pushed?.view.private_metadata ?? '')).toMatchObject({
-      targetId: org.targets['KM-1'],
+      targetId: suite.org.targets['KM-1'],
       list: { fy: 2026, page: 0 },
     });
   });
@@ -71,30 +45,30 @@ describe('a target’s review button (review_open)', () => {
         return { ok: true };
       });
     const opened = nock('https://slack.com').post('/api/views.open').reply(200, { ok: true });
-    await app.interaction(
+    await suite.app.interaction(
       blockAction({
         userId: PEOPLE.memberB1,
         responseUrl: null,
-        action: { type: 'button', action_id: 'review_open', value: String(org.targets['SK-1']) },
+        action: { type: 'button', action_id: 'review_open', value: String(suite.org.targets['SK-1']) },
       }),
     );
     await waitFor(() => dms.length === 1);
     expect(dms[0]).toContain('no part in its review');
     expect(opened.isDone()).toBe(false);
-    expect(app.lines.some((l) => l.includes('"code":"review_target_unknown"'))).toBe(true);
+    expect(suite.app.lines.some((l) => l.includes('"code":"review_target_unknown"'))).toBe(true);
   });
 
   it('logs and tells the person when Slack refuses to open the modal', async () => {
     nock('https://slack.com').post('/api/views.open').reply(200, { ok: false, error: 'expired_trigger_id' });
     const dm = nock('https://slack.com').post('/api/chat.postMessage').reply(200, { ok: true });
-    await app.interaction(
+    await suite.app.interaction(
       blockAction({
         userId: PEOPLE.memberB1,
         responseUrl: null,
-        action: { type: 'button', action_id: 'review_open', value: String(org.targets['KM-1']) },
+        action: { type: 'button', action_id: 'review_open', value: String(suite.org.targets['KM-1']) },
       }),
     );
     await waitFor(() => dm.isDone());
-    expect(app.lines.some((l) => l.includes('review_open failed') && l.includes('"level":"error"'))).toBe(true);
+    expect(suite.app.lines.some((l) => l.includes('review_open failed') && l.includes('"level":"error"'))).toBe(true);
   });
 });

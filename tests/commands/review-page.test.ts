@@ -1,51 +1,32 @@
 import nock from 'nock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
-import {
-  blockAction,
-  decodeSlackBody,
-  nockAuthTest,
-  startTestApp,
-  type TestApp,
-  waitFor,
-} from '../helpers/slack-driver.js';
-import { IN_REVIEW, PEOPLE, type SeededOrg, seedReviewOrg } from '../review/fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { appSuite } from '../helpers/app-suite.js';
+import { blockAction, decodeSlackBody, waitFor } from '../helpers/slack-driver.js';
+import { IN_REVIEW, PEOPLE, seedReviewOrg } from '../review/fixtures.js';
 
 describe('review list paging (review_page)', () => {
-  let database: TestDatabase;
-  let app: TestApp;
-  let org: SeededOrg;
-
-  beforeAll(async () => {
-    database = await createTestDatabase('sqlite');
-    org = await seedReviewOrg(database.db);
-    // 25 more targets so that the department's list has two pages.
-    await database.db.target.createMany({
-      data: Array.from({ length: 25 }, (_, i) => ({
-        fiscalYearId: org.fiscalYearId,
-        departmentId: org.departments.a,
-        code: `SK-${100 + i}`,
-        category: '施策',
-        title: `追加目標${i}`,
-        sortOrder: 100 + i,
-      })),
-    });
-    app = await startTestApp(database, { now: () => IN_REVIEW });
-  });
-  beforeEach(() => {
-    nockAuthTest();
-    nock('https://slack.com')
-      .persist()
-      .post('/api/users.info')
-      .reply(200, { ok: true, user: { locale: 'ja-JP' } });
-  });
-  afterAll(async () => {
-    await app?.stop();
-    await database?.destroy();
+  const suite = appSuite({
+    seed: async (db) => {
+      const seeded = await seedReviewOrg(db);
+      // 25 more targets so that the department's list has two pages.
+      await db.target.createMany({
+        data: Array.from({ length: 25 }, (_, i) => ({
+          fiscalYearId: seeded.fiscalYearId,
+          departmentId: seeded.departments.a,
+          code: `SK-${100 + i}`,
+          category: '施策',
+          title: `追加目標${i}`,
+          sortOrder: 100 + i,
+        })),
+      });
+      return seeded;
+    },
+    now: () => IN_REVIEW,
+    locale: 'ja-JP',
   });
 
   const press = (value: string) =>
-    app.interaction(
+    suite.app.interaction(
       blockAction({
         userId: PEOPLE.memberA1,
         action: { type: 'button', action_id: 'review_page_next', value },
@@ -80,6 +61,6 @@ describe('review list paging (review_page)', () => {
     const dm = nock('https://slack.com').post('/api/chat.postMessage').reply(200, { ok: true });
     await press('1');
     await waitFor(() => dm.isDone());
-    expect(app.lines.some((l) => l.includes('review_page failed'))).toBe(true);
+    expect(suite.app.lines.some((l) => l.includes('review_page failed'))).toBe(true);
   });
 });
