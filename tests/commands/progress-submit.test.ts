@@ -1,9 +1,9 @@
 import nock from 'nock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { startApp } from '../../src/slack/app.js';
+import { appSuite } from '../helpers/app-suite.js';
 import { captureLogger } from '../helpers/context.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { type SeededOrg, seedSmallOrg } from '../helpers/seed.js';
 import {
   BOT_TOKEN,
@@ -12,8 +12,6 @@ import {
   nockAuthTest,
   SIGNING_SECRET,
   signedPost,
-  startTestApp,
-  type TestApp,
   viewSubmission,
   waitFor,
 } from '../helpers/slack-driver.js';
@@ -47,24 +45,9 @@ function errorsOf(body: string): Record<string, string> {
 }
 
 describe('progress modal submission', () => {
-  let database: TestDatabase;
-  let app: TestApp;
-  let org: SeededOrg;
+  const suite = appSuite({ seed: seedSmallOrg, now: () => NOW });
 
-  beforeAll(async () => {
-    database = await createTestDatabase('sqlite');
-    org = await seedSmallOrg(database.db);
-    app = await startTestApp(database, { now: () => NOW });
-  });
-  beforeEach(() => {
-    nockAuthTest();
-  });
-  afterAll(async () => {
-    await app?.stop();
-    await database?.destroy();
-  });
-
-  const stored = () => database.db.progressUpdate.count();
+  const stored = () => suite.database.db.progressUpdate.count();
 
   it.each([
     [
@@ -90,7 +73,7 @@ describe('progress modal submission', () => {
     ],
   ])('refuses %s on its field and stores nothing', async (_name, override, block, message) => {
     const before = await stored();
-    const res = await app.interaction(submission(org, 'USTAFF001', override));
+    const res = await suite.app.interaction(submission(suite.org, 'USTAFF001', override));
     expect(res.status).toBe(200);
     expect(errorsOf(res.body)[block]).toContain(message);
     expect(await stored()).toBe(before);
@@ -98,37 +81,41 @@ describe('progress modal submission', () => {
 
   it('refuses a view whose target was altered to another department’s target', async () => {
     const before = await stored();
-    const res = await app.interaction(
-      submission(org, 'USTAFF001', {
-        target: { progress_target: { type: 'static_select', selected_option: { value: String(org.targets.sm1) } } },
+    const res = await suite.app.interaction(
+      submission(suite.org, 'USTAFF001', {
+        target: {
+          progress_target: { type: 'static_select', selected_option: { value: String(suite.org.targets.sm1) } },
+        },
       }),
     );
     expect(errorsOf(res.body).target).toContain('権限');
     expect(await stored()).toBe(before);
-    expect(app.lines.some((l) => l.includes('target not reportable by user'))).toBe(true);
+    expect(suite.app.lines.some((l) => l.includes('target not reportable by user'))).toBe(true);
   });
 
   it('refuses a view whose private_metadata was altered', async () => {
-    const res = await app.interaction(submission(org, 'USTAFF001', {}, '{"v":1,"targetId":"1; DROP TABLE"}'));
+    const res = await suite.app.interaction(
+      submission(suite.org, 'USTAFF001', {}, '{"v":1,"targetId":"1; DROP TABLE"}'),
+    );
     expect(errorsOf(res.body).target).toBeDefined();
-    expect(app.lines.some((l) => l.includes('private_metadata altered'))).toBe(true);
+    expect(suite.app.lines.some((l) => l.includes('private_metadata altered'))).toBe(true);
   });
 
   it('refuses a milestone that belongs to another target', async () => {
     const before = await stored();
-    const res = await app.interaction(
-      submission(org, 'USTAFF001', {
-        [`milestones_${org.targets.sk1}`]: {
-          milestones: { type: 'checkboxes', selected_options: [{ value: String(org.milestones.sm1a) }] },
+    const res = await suite.app.interaction(
+      submission(suite.org, 'USTAFF001', {
+        [`milestones_${suite.org.targets.sk1}`]: {
+          milestones: { type: 'checkboxes', selected_options: [{ value: String(suite.org.milestones.sm1a) }] },
         },
       }),
     );
-    expect(errorsOf(res.body)[`milestones_${org.targets.sk1}`]).toContain('マイルストーン');
+    expect(errorsOf(res.body)[`milestones_${suite.org.targets.sk1}`]).toContain('マイルストーン');
     expect(await stored()).toBe(before);
   });
 
   it('refuses a submission from someone outside the department', async () => {
-    const res = await app.interaction(submission(org, 'USOMU0001'));
+    const res = await suite.app.interaction(submission(suite.org, 'USOMU0001'));
     expect(errorsOf(res.body).target).toBeDefined();
   });
 
@@ -145,8 +132,8 @@ describe('progress modal submission', () => {
       .post('/api/chat.postMessage', (b) => b.channel === 'C0SEISAKU1')
       .reply(200, { ok: false, error: 'not_in_channel' });
     const before = await stored();
-    const res = await app.interaction(
-      submission(org, 'USTAFF002', { status: { status: { selected_option: { value: 'done' } } } }),
+    const res = await suite.app.interaction(
+      submission(suite.org, 'USTAFF002', { status: { status: { selected_option: { value: 'done' } } } }),
     );
     expect(res.body).toBe('');
     await waitFor(() => dms.length === 2);
@@ -156,15 +143,15 @@ describe('progress modal submission', () => {
 
   it('keeps a correction as a new update: history is never rewritten', async () => {
     nock('https://slack.com').post('/api/chat.postMessage').times(4).reply(200, { ok: true, channel: 'D', ts: '3.1' });
-    const before = await database.db.progressUpdate.findMany({ where: { targetId: org.targets.sk1 } });
-    await app.interaction(
-      submission(org, 'USTAFF001', { value: { value: { type: 'plain_text_input', value: '10' } } }),
+    const before = await suite.database.db.progressUpdate.findMany({ where: { targetId: suite.org.targets.sk1 } });
+    await suite.app.interaction(
+      submission(suite.org, 'USTAFF001', { value: { value: { type: 'plain_text_input', value: '10' } } }),
     );
-    await app.interaction(
-      submission(org, 'USTAFF001', { value: { value: { type: 'plain_text_input', value: '12' } } }),
+    await suite.app.interaction(
+      submission(suite.org, 'USTAFF001', { value: { value: { type: 'plain_text_input', value: '12' } } }),
     );
-    const after = await database.db.progressUpdate.findMany({
-      where: { targetId: org.targets.sk1 },
+    const after = await suite.database.db.progressUpdate.findMany({
+      where: { targetId: suite.org.targets.sk1 },
       orderBy: { id: 'asc' },
     });
     expect(after.length).toBe(before.length + 2);

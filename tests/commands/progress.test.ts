@@ -1,8 +1,8 @@
 import nock from 'nock';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
-import { type SeededOrg, seedSmallOrg } from '../helpers/seed.js';
-import { decodeSlackBody, nockAuthTest, startTestApp, type TestApp, waitFor } from '../helpers/slack-driver.js';
+import { describe, expect, it } from 'vitest';
+import { appSuite } from '../helpers/app-suite.js';
+import { seedSmallOrg } from '../helpers/seed.js';
+import { decodeSlackBody, waitFor } from '../helpers/slack-driver.js';
 
 type View = {
   title: { text: string };
@@ -38,26 +38,13 @@ function interceptResponseUrl() {
 }
 
 describe('/progress', () => {
-  let database: TestDatabase;
-  let app: TestApp;
-  let org: SeededOrg;
-
-  beforeAll(async () => {
-    database = await createTestDatabase('sqlite');
-    org = await seedSmallOrg(database.db);
-    app = await startTestApp(database, { now: () => new Date('2026-11-20T01:00:00Z') });
-    nockAuthTest();
-  });
-  afterAll(async () => {
-    await app?.stop();
-    await database?.destroy();
-  });
+  const suite = appSuite({ seed: seedSmallOrg, now: () => new Date('2026-11-20T01:00:00Z') });
 
   it('answers Slack at once and opens a Japanese modal with only the reporter’s departments', async () => {
     interceptLocale('USTAFF002', 'ja-JP');
     const seen = interceptViewsOpen();
     const started = Date.now();
-    const res = await app.slashCommand({ command: '/progress', text: '', user_id: 'USTAFF002' });
+    const res = await suite.app.slashCommand({ command: '/progress', text: '', user_id: 'USTAFF002' });
     const ackMs = Date.now() - started;
     expect(res.status).toBe(200);
     expect(ackMs).toBeLessThan(3000);
@@ -72,17 +59,17 @@ describe('/progress', () => {
   it('pre-selects a target from part of its title and speaks English to an English user', async () => {
     interceptLocale('USTAFF001', 'en-US');
     const seen = interceptViewsOpen();
-    await app.slashCommand({ command: '/progress', text: '補正予算', user_id: 'USTAFF001' });
+    await suite.app.slashCommand({ command: '/progress', text: '補正予算', user_id: 'USTAFF001' });
     await waitFor(() => seen.view !== undefined);
     expect(seen.view?.title.text).toBe('Report progress');
     const target = seen.view?.blocks.find((b) => b.block_id === 'target');
-    expect(target?.element?.initial_option?.value).toBe(String(org.targets.sk2));
+    expect(target?.element?.initial_option?.value).toBe(String(suite.org.targets.sk2));
   });
 
   it('explains politely to a user who belongs to no department, without opening a modal', async () => {
     interceptLocale('UNOBODY01', 'ja-JP');
     const reply = interceptResponseUrl();
-    const res = await app.slashCommand({ command: '/progress', text: '', user_id: 'UNOBODY01' });
+    const res = await suite.app.slashCommand({ command: '/progress', text: '', user_id: 'UNOBODY01' });
     expect(res.status).toBe(200);
     await waitFor(() => reply.text !== undefined);
     expect(reply.text).toContain('どの部にも登録されていません');
@@ -93,19 +80,19 @@ describe('/progress', () => {
     interceptLocale('USTAFF002', 'ja-JP');
     nock('https://slack.com').post('/api/views.open').reply(200, { ok: false, error: 'expired_trigger_id' });
     const reply = interceptResponseUrl();
-    await app.slashCommand({ command: '/progress', text: '', user_id: 'USTAFF002' });
+    await suite.app.slashCommand({ command: '/progress', text: '', user_id: 'USTAFF002' });
     await waitFor(() => reply.text !== undefined);
     expect(reply.text).toContain('申し訳ありません');
     expect(reply.text).not.toMatch(/expired_trigger_id|Error|at /);
-    expect(app.lines.some((l) => l.includes('/progress failed') && l.includes('expired_trigger_id'))).toBe(true);
+    expect(suite.app.lines.some((l) => l.includes('/progress failed') && l.includes('expired_trigger_id'))).toBe(true);
   });
 
   it('uses a searchable select when the reporter has more than 100 targets', async () => {
-    const fy = await database.db.fiscalYear.findUniqueOrThrow({ where: { year: 2026 } });
-    await database.db.target.createMany({
+    const fy = await suite.database.db.fiscalYear.findUniqueOrThrow({ where: { year: 2026 } });
+    await suite.database.db.target.createMany({
       data: Array.from({ length: 101 }, (_, i) => ({
         fiscalYearId: fy.id,
-        departmentId: org.departments.somu,
+        departmentId: suite.org.departments.somu,
         code: `BULK-${i}`,
         category: '施策',
         title: `大量の目標 ${i}`,
@@ -114,11 +101,11 @@ describe('/progress', () => {
     });
     interceptLocale('USOMU0001', 'ja-JP');
     const seen = interceptViewsOpen();
-    await app.slashCommand({ command: '/progress', text: '', user_id: 'USOMU0001' });
+    await suite.app.slashCommand({ command: '/progress', text: '', user_id: 'USOMU0001' });
     await waitFor(() => seen.view !== undefined);
     expect(seen.view?.blocks.find((b) => b.block_id === 'target')?.element?.type).toBe('external_select');
 
-    const options = await app.interaction({
+    const options = await suite.app.interaction({
       type: 'block_suggestion',
       user: { id: 'USOMU0001' },
       team: { id: 'T0001' },

@@ -1,8 +1,8 @@
 import nock from 'nock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
-import { type SeededOrg, seedSmallOrg } from '../helpers/seed.js';
-import { nockAuthTest, startTestApp, type TestApp, waitFor } from '../helpers/slack-driver.js';
+import { describe, expect, it } from 'vitest';
+import { appSuite } from '../helpers/app-suite.js';
+import { seedSmallOrg } from '../helpers/seed.js';
+import { waitFor } from '../helpers/slack-driver.js';
 
 type Reply = { text?: string; blocks?: { type: string; elements?: { action_id?: string; value?: string }[] }[] };
 
@@ -19,42 +19,30 @@ function captureResponses(path = '/commands/1234/5678', times = 1) {
 }
 
 describe('/targets', () => {
-  let database: TestDatabase;
-  let app: TestApp;
-  let org: SeededOrg;
-
-  beforeAll(async () => {
-    database = await createTestDatabase('sqlite');
-    org = await seedSmallOrg(database.db);
-    // 20 more targets for 総務部, so its list needs two pages.
-    await database.db.target.createMany({
-      data: Array.from({ length: 20 }, (_, i) => ({
-        fiscalYearId: org.fiscalYearId,
-        departmentId: org.departments.somu,
-        code: `SM-${i + 2}`,
-        category: '改革',
-        title: `業務改善 ${i + 2} <!here>`,
-        sortOrder: i + 1,
-      })),
-    });
-    app = await startTestApp(database, { now: () => new Date('2026-12-10T01:00:00Z'), hqUsers: ['UHQ000001'] });
-  });
-  beforeEach(() => {
-    nockAuthTest();
-    nock('https://slack.com')
-      .persist()
-      .post('/api/users.info')
-      .reply(200, { ok: true, user: { locale: 'ja-JP' } });
-  });
-  afterAll(async () => {
-    nock.cleanAll();
-    await app?.stop();
-    await database?.destroy();
+  const suite = appSuite({
+    seed: async (db) => {
+      const seeded = await seedSmallOrg(db);
+      // 20 more targets for 総務部, so its list needs two pages.
+      await db.target.createMany({
+        data: Array.from({ length: 20 }, (_, i) => ({
+          fiscalYearId: seeded.fiscalYearId,
+          departmentId: seeded.departments.somu,
+          code: `SM-${i + 2}`,
+          category: '改革',
+          title: `業務改善 ${i + 2} <!here>`,
+          sortOrder: i + 1,
+        })),
+      });
+      return seeded;
+    },
+    now: () => new Date('2026-12-10T01:00:00Z'),
+    hqUsers: ['UHQ000001'],
+    locale: 'ja-JP',
   });
 
   it('shows the first page of the user’s department with a Next button and escaped titles', async () => {
     const replies = captureResponses();
-    await app.slashCommand({ command: '/targets', text: '', user_id: 'USOMU0001' });
+    await suite.app.slashCommand({ command: '/targets', text: '', user_id: 'USOMU0001' });
     await waitFor(() => replies.length === 1);
     const reply = replies[0];
     const text = JSON.stringify(reply);
@@ -71,7 +59,7 @@ describe('/targets', () => {
     const pageReplies = captureResponses('/actions/T111/111/random-value');
     const next = nav?.elements?.[0];
     const { blockAction } = await import('../helpers/slack-driver.js');
-    const res = await app.interaction(
+    const res = await suite.app.interaction(
       blockAction({
         userId: 'USOMU0001',
         action: { type: 'button', action_id: 'targets_page_next', value: next?.value },
@@ -86,13 +74,13 @@ describe('/targets', () => {
   it('refuses a page button whose value names a department the user cannot see', async () => {
     const replies = captureResponses('/actions/T111/111/random-value');
     const { blockAction } = await import('../helpers/slack-driver.js');
-    await app.interaction(
+    await suite.app.interaction(
       blockAction({
         userId: 'USOMU0001',
         action: {
           type: 'button',
           action_id: 'targets_page_next',
-          value: JSON.stringify({ d: org.departments.seisaku, p: 0 }),
+          value: JSON.stringify({ d: suite.org.departments.seisaku, p: 0 }),
         },
       }),
     );
@@ -103,7 +91,7 @@ describe('/targets', () => {
 
   it('names the user’s departments when the requested one does not match', async () => {
     const replies = captureResponses();
-    await app.slashCommand({ command: '/targets', text: '土木部', user_id: 'USTAFF001' });
+    await suite.app.slashCommand({ command: '/targets', text: '土木部', user_id: 'USTAFF001' });
     await waitFor(() => replies.length === 1);
     expect(replies[0]?.text).toContain('「土木部」に一致する部が見つかりません');
     expect(replies[0]?.text).toContain('政策経営部');
@@ -111,14 +99,14 @@ describe('/targets', () => {
 
   it('lets headquarters look at any department by code', async () => {
     const replies = captureResponses();
-    await app.slashCommand({ command: '/targets', text: 'seisaku', user_id: 'UHQ000001' });
+    await suite.app.slashCommand({ command: '/targets', text: 'seisaku', user_id: 'UHQ000001' });
     await waitFor(() => replies.length === 1);
     expect(JSON.stringify(replies[0])).toContain('SK-1');
   });
 
   it('explains to a user in no department', async () => {
     const replies = captureResponses();
-    await app.slashCommand({ command: '/targets', text: '', user_id: 'UNOBODY01' });
+    await suite.app.slashCommand({ command: '/targets', text: '', user_id: 'UNOBODY01' });
     await waitFor(() => replies.length === 1);
     expect(replies[0]?.text).toContain('どの部にも登録されていません');
   });
