@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // The slow fault tests have their own config (vitest.faults.config.ts, npm run test:faults).
+    exclude: [...configDefaults.exclude, 'tests/faults/**'],
     setupFiles: ['tests/helpers/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

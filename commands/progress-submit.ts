@@ -7,6 +7,7 @@ import {
   type FieldError,
   parseProgressMetadata,
   parseProgressSubmission,
+  selectedOptionValues,
   type ViewStateValues,
 } from '../src/domain/progress-submission.js';
 import { type Locale, t } from '../src/i18n/messages.js';
@@ -26,7 +27,7 @@ function foreignMilestoneBlocks(values: ViewStateValues, targetId: number): Fiel
   return Object.entries(values)
     .filter(([blockId, actions]) => {
       if (!blockId.startsWith(PROGRESS_BLOCKS.milestonesPrefix)) return false;
-      const chosen = actions.milestones?.selected_options ?? [];
+      const chosen = selectedOptionValues((actions as Record<string, unknown> | null)?.milestones) ?? [];
       return chosen.length > 0 && blockId !== `${PROGRESS_BLOCKS.milestonesPrefix}${targetId}`;
     })
     .map(([blockId]) => ({ blockId, key: 'progress.validation.milestone_unknown' as const }));
@@ -78,7 +79,7 @@ export const progressSubmit =
   async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const userId = body.user.id;
     const locale = await peekUserLocale(ctx.db, userId).catch(() => 'ja' as const);
-    const values = view.state.values as ViewStateValues;
+    const values = (view.state?.values ?? {}) as ViewStateValues;
     const metadata = parseProgressMetadata(view.private_metadata);
     const parsed = parseProgressSubmission(values);
     if (!metadata) {

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { buildTargetsMessage } from '../src/blocks/targets-message.js';
 import type { AppContext } from '../src/context.js';
 import { calendarDayIn, dateFromCalendar, fiscalYearAt, fiscalYearLabel } from '../src/domain/calendar.js';
+import { escapeMrkdwn, truncate } from '../src/domain/mrkdwn.js';
 import { AppError } from '../src/errors.js';
 import type { Locale } from '../src/i18n/messages.js';
 import { findPersonDepartments } from '../src/services/find-person-departments.js';
@@ -50,9 +51,10 @@ export const targetsCommand =
         chosen = matchDepartments(all, query);
         if (chosen.length === 0) {
           const names = own.map((d) => (locale === 'en' && d.nameEn ? d.nameEn : d.name)).join('、') || '—';
+          // The reply is mrkdwn: the user's text must not become a <!here> or a link.
           throw new AppError('unknown_department', `no department matches ${query}`, 'error.unknown_department', {
-            query: query.slice(0, 100),
-            departments: names,
+            query: escapeMrkdwn(truncate(query, 100)),
+            departments: escapeMrkdwn(names),
           });
         }
       } else {

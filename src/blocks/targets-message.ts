@@ -89,6 +89,8 @@ export function buildTargetsMessage(input: TargetsMessageInput): { text: string;
   const { locale, department, targets } = input;
   const name = locale === 'en' && department.nameEn ? department.nameEn : department.name;
   const header = t(locale, 'targets.header', { department: name, fy: input.fiscalYearLabel });
+  // The header block is plain text; the message's own text is mrkdwn and needs the name escaped.
+  const text = escapeMrkdwn(header);
   const total = targets.length;
   const pages = Math.max(1, Math.ceil(total / TARGETS_PAGE_SIZE));
   const page = Math.min(Math.max(0, input.page), pages - 1);
@@ -99,7 +101,7 @@ export function buildTargetsMessage(input: TargetsMessageInput): { text: string;
       type: 'section',
       text: { type: 'mrkdwn', text: t(locale, 'targets.none', { fy: input.fiscalYearLabel }) },
     });
-    return { text: header, blocks };
+    return { text, blocks };
   }
   blocks.push({
     type: 'context',
@@ -127,5 +129,5 @@ export function buildTargetsMessage(input: TargetsMessageInput): { text: string;
     if (page < pages - 1) elements.push(nav(t(locale, 'targets.next'), page + 1));
     blocks.push({ type: 'actions', block_id: 'targets_nav', elements });
   }
-  return { text: header, blocks };
+  return { text, blocks };
 }

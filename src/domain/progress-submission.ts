@@ -53,27 +53,48 @@ const idSchema = z
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
+/** An object's own fields, or nothing: a forged state may put null, numbers or arrays anywhere. */
+function record(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The selected options of a checkboxes element; null when the element holds something else. */
+export function selectedOptionValues(action: unknown): (string | undefined)[] | null {
+  const options = record(action)?.selected_options;
+  if (options === undefined || options === null) return [];
+  if (!Array.isArray(options)) return null;
+  return options.map((option) => text(record(option)?.value));
+}
+
 /**
- * Validates a /progress modal submission on the server, whatever the client sent. Returns the
- * parsed submission or the errors to show on each failing field.
+ * Validates a /progress modal submission on the server, whatever the client sent (any JSON in any
+ * field: the parser never throws). Returns the parsed submission or the errors to show on each
+ * failing field.
  */
 export function parseProgressSubmission(
   values: ViewStateValues,
 ): { ok: true; submission: ProgressSubmission } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  const field = (block: string, action: string) => values[block]?.[action];
+  const field = (block: string, action: string) => record(record(record(values)?.[block])?.[action]);
+  const selected = (block: string, action: string) => text(record(field(block, action)?.selected_option)?.value);
 
-  const targetRaw = field(PROGRESS_BLOCKS.target, 'progress_target')?.selected_option?.value;
+  const targetRaw = selected(PROGRESS_BLOCKS.target, 'progress_target');
   const target = idSchema.safeParse(targetRaw);
   if (!target.success) errors.push({ blockId: PROGRESS_BLOCKS.target, key: 'progress.validation.target_required' });
 
-  const statusRaw = field(PROGRESS_BLOCKS.status, 'status')?.selected_option?.value;
+  const statusRaw = selected(PROGRESS_BLOCKS.status, 'status');
   if (!isStatus(statusRaw))
     errors.push({ blockId: PROGRESS_BLOCKS.status, key: 'progress.validation.status_required' });
 
   const number = (block: string, action: string): number | null | undefined => {
-    const raw = field(block, action)?.value;
-    if (raw === undefined || raw === null || raw.trim() === '') return null;
+    const raw = text(field(block, action)?.value);
+    if (raw === undefined || raw.trim() === '') return null;
     if (raw.length > 64) {
       errors.push({ blockId: block, key: 'progress.validation.number' });
       return undefined;
@@ -88,7 +109,7 @@ export function parseProgressSubmission(
     errors.push({ blockId: PROGRESS_BLOCKS.percent, key: 'progress.validation.percent_range' });
   }
 
-  const commentRaw = field(PROGRESS_BLOCKS.comment, 'comment')?.value ?? '';
+  const commentRaw = text(field(PROGRESS_BLOCKS.comment, 'comment')?.value) ?? '';
   const comment = commentRaw.replace(CONTROL, '').trim();
   if (Array.from(comment).length > COMMENT_MAX) {
     errors.push({
@@ -99,10 +120,12 @@ export function parseProgressSubmission(
   }
 
   const milestoneIds: number[] = [];
-  for (const [blockId, actions] of Object.entries(values)) {
+  for (const [blockId, actions] of Object.entries(record(values) ?? {})) {
     if (!blockId.startsWith(PROGRESS_BLOCKS.milestonesPrefix)) continue;
-    for (const option of actions.milestones?.selected_options ?? []) {
-      const id = idSchema.safeParse(option.value);
+    const chosen = selectedOptionValues(record(actions)?.milestones);
+    if (chosen === null) errors.push({ blockId, key: 'progress.validation.milestone_unknown' });
+    for (const value of chosen ?? []) {
+      const id = idSchema.safeParse(value);
       if (!id.success) {
         errors.push({ blockId, key: 'progress.validation.milestone_unknown' });
         break;

@@ -1,5 +1,12 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import {
+  App,
+  type BufferedIncomingMessage,
+  type CustomRoute,
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  SocketModeReceiver,
+} from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { registerCommands } from '../../commands/index.js';
 import type { Config } from '../config.js';
@@ -22,6 +29,38 @@ function healthRoute(ctx: AppContext): CustomRoute {
       res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ status: ok ? 'ok' : 'database unavailable' }));
     },
+  };
+}
+
+/**
+ * Bolt reads fields of whatever a request body parses to, outside any error handler: a body of
+ * JSON null (or payload=null) ended the process. Bodies that are not objects are refused with 400
+ * before Bolt sees them; Bolt still verifies the signature of everything else.
+ */
+function refuseNonObjectBodies(receiver: HTTPReceiver, path: string): void {
+  const listener = receiver.requestListener;
+  receiver.requestListener = (req, res) => {
+    if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== path) {
+      return listener(req, res);
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('error', () => res.destroy());
+    req.on('end', () => {
+      const buffered = req as BufferedIncomingMessage;
+      buffered.rawBody = Buffer.concat(chunks);
+      let parsed: unknown = {};
+      try {
+        parsed = HTTPModuleFunctions.parseHTTPRequestBody(buffered);
+      } catch {
+        // Unparseable: Bolt answers 401 or 400 itself.
+      }
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        res.writeHead(400).end();
+        return;
+      }
+      listener(buffered, res);
+    });
   };
 }
 
@@ -57,7 +96,18 @@ export function createApp(ctx: AppContext & { config: Config }): {
       logger,
       // Ack is sent as soon as a listener calls ack(); work continues after the response.
       processBeforeResponse: false,
+      // Listener errors go to app.error; what reaches this is Bolt failing on a malformed (signed)
+      // body, e.g. a view_submission without a view: the request is bad, not the server (Bolt: 500).
+      processEventErrorHandler: async (args) => {
+        if (args.response.headersSent || (args.error as { code?: string }).code === 'slack_bolt_authorization_error') {
+          return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+        }
+        logger.event('warn', 'malformed Slack request refused', { error: args.error });
+        args.response.writeHead(400).end();
+        return false;
+      },
     });
+    refuseNonObjectBodies(receiver, '/slack/events');
   }
   const app = new App({ token: config.slack.botToken, receiver, logger, clientOptions });
   registerCommands(app, ctx);

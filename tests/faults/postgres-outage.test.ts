@@ -1,0 +1,321 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../../src/db/client.js';
+import { applyMigrations } from '../../src/db/migrations.js';
+import { userMessageFor } from '../../src/slack/reply-error.js';
+import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js';
+import { type SeededOrg, seedSmallOrg } from '../helpers/seed.js';
+import { interactionBody, SIGNING_SECRET, signedPost, viewSubmission, waitFor } from '../helpers/slack-driver.js';
+import { canRunFaultServer, type PostgresServer, startPrivateServer, systemServer } from './postgres-server.js';
+
+// How long PostgreSQL stays down, and the quiet periods around the outage.
+const OUTAGE_MS = 30_000;
+const BEFORE_MS = 3000;
+const AFTER_MS = 6000;
+/** Pause between two reports of one reporter; two reporters submit side by side. */
+const PACE_MS = 50;
+const SLACK_ACK_LIMIT_MS = 3000;
+
+const root = join(import.meta.dirname, '..', '..');
+const bin = join(root, 'dist', 'src', 'cli', 'main.js');
+
+type Phase = 'before' | 'stopping' | 'outage' | 'starting' | 'after';
+type Outcome = 'stored' | 'apology' | 'other' | 'no-response';
+
+interface Attempt {
+  comment: string;
+  phase: Phase;
+  startedAt: number;
+  ms: number;
+  status: number | null;
+  outcome: Outcome;
+  body: string;
+}
+
+/**
+ * TRACKER_FAULTS_PG=system stops the machine's own cluster with pg_ctlcluster (as the runbook
+ * does); by default a private cluster of the same PostgreSQL is used, so that other test runs
+ * sharing the server are not broken for half a minute.
+ */
+const useSystemCluster = process.env.TRACKER_FAULTS_PG === 'system';
+
+describe.skipIf(!canRunFaultServer())('PostgreSQL stopped for 30 s while people report progress', () => {
+  let server: PostgresServer;
+  let url: string;
+  let database: Database;
+  let org: SeededOrg;
+  let fake: FakeSlack;
+  let bot: ChildProcess;
+  let botUrl = '';
+  let output = '';
+
+  beforeAll(async () => {
+    server = useSystemCluster ? systemServer() : await startPrivateServer();
+    await server.waitReady();
+    const name = `tracker_faults_${process.pid}_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: server.adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const u = new URL(server.adminUrl);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    await applyMigrations(url);
+    database = await openDatabase(url);
+    org = await seedSmallOrg(database.db);
+    fake = await startFakeSlack();
+    bot = spawn(process.execPath, [bin, 'start'], {
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        DATABASE_URL: url,
+        SLACK_BOT_TOKEN: 'xoxb-faults-token',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: fake.apiUrl,
+        PORT: '0',
+        LOG_LEVEL: 'warn',
+      },
+    });
+    bot.stdout?.on('data', (d) => {
+      output += String(d);
+    });
+    bot.stderr?.on('data', (d) => {
+      output += String(d);
+    });
+    await waitFor(() => /HTTP on :(\d+)/.test(output), 30_000);
+    botUrl = `http://127.0.0.1:${/HTTP on :(\d+)/.exec(output)?.[1]}`;
+  });
+
+  afterAll(async () => {
+    // PostgreSQL comes back first, whatever happened: other tests (and the cleanup) need it.
+    await server?.start().catch(() => undefined);
+    await server?.waitReady().catch(() => undefined);
+    bot?.kill('SIGTERM');
+    await fake?.close();
+    await database?.close().catch(() => undefined);
+    if (useSystemCluster && url) {
+      const admin = new pg.Client({ connectionString: server.adminUrl });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)} WITH (FORCE)`);
+      await admin.end();
+    }
+    await server?.dispose();
+  });
+
+  it('answers every report within 3 s, stores exactly the ones it confirmed, and recovers by itself', async () => {
+    const post = signedPost(botUrl);
+    const attempts: Attempt[] = [];
+    const healthDuringOutage: number[] = [];
+    let phase: Phase = 'before';
+    let running = true;
+    let n = 0;
+
+    const report = async (user: string, targetId: number) => {
+      n += 1;
+      const comment = `fault-${n}`;
+      const body = interactionBody(
+        viewSubmission({
+          userId: user,
+          callbackId: 'progress_submit',
+          privateMetadata: JSON.stringify({ v: 1, targetId }),
+          values: {
+            target: { progress_target: { type: 'static_select', selected_option: { value: String(targetId) } } },
+            status: { status: { type: 'static_select', selected_option: { value: 'on_track' } } },
+            percent: { percent: { type: 'plain_text_input', value: String(n % 101) } },
+            comment: { comment: { type: 'plain_text_input', value: comment } },
+          },
+        }),
+      );
+      const attempt: Attempt = {
+        comment,
+        phase,
+        startedAt: Date.now(),
+        ms: 0,
+        status: null,
+        outcome: 'no-response',
+        body: '',
+      };
+      attempts.push(attempt);
+      const started = performance.now();
+      try {
+        const res = await Promise.race([
+          post(body, 'application/x-www-form-urlencoded'),
+          new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no response in 10 s')), 10_000)),
+        ]);
+        attempt.ms = performance.now() - started;
+        attempt.status = res.status;
+        attempt.body = res.body;
+        if (res.status === 200 && res.body === '') attempt.outcome = 'stored';
+        else if (res.status === 200 && isApology(res.body)) attempt.outcome = 'apology';
+        else attempt.outcome = 'other';
+      } catch {
+        attempt.ms = performance.now() - started;
+      }
+    };
+    const reporter = async (user: string, targetId: number) => {
+      while (running) {
+        await report(user, targetId);
+        await sleep(PACE_MS);
+      }
+    };
+    const health = async () => (await fetch(`${botUrl}/healthz`, { signal: AbortSignal.timeout(5000) })).status;
+
+    const loops = [reporter('USTAFF001', org.targets.sk1), reporter('USTAFF002', org.targets.sk2)];
+    let stopCommandMs = Number.NaN;
+    let startCommandMs = Number.NaN;
+    let recoverMs = Number.NaN;
+    let firstStoredAfterStartMs = Number.NaN;
+    try {
+      await sleep(BEFORE_MS);
+      expect(await health()).toBe(200);
+
+      phase = 'stopping';
+      const stopAsked = Date.now();
+      await server.stop();
+      stopCommandMs = Date.now() - stopAsked;
+      phase = 'outage';
+      const outageStarted = Date.now();
+      while (Date.now() - outageStarted < OUTAGE_MS) {
+        healthDuringOutage.push(await health());
+        await sleep(1000);
+      }
+
+      phase = 'starting';
+      const started = Date.now();
+      await server.start();
+      startCommandMs = Date.now() - started;
+      phase = 'after';
+      while ((await health()) !== 200) {
+        if (Date.now() - started > 30_000) throw new Error('/healthz did not return to 200 within 30 s');
+        await sleep(100);
+      }
+      recoverMs = Date.now() - started;
+      const storedSinceStart = (a: Attempt) => a.startedAt >= started && a.outcome === 'stored';
+      await waitFor(() => attempts.some(storedSinceStart), 30_000);
+      const firstStored = attempts.find(storedSinceStart);
+      firstStoredAfterStartMs = (firstStored?.startedAt ?? Number.NaN) + (firstStored?.ms ?? 0) - started;
+      await sleep(AFTER_MS);
+    } finally {
+      running = false;
+      await Promise.all(loops);
+    }
+
+    const byOutcome = (o: Outcome) => attempts.filter((a) => a.outcome === o);
+    const stored = byOutcome('stored');
+    const apologies = byOutcome('apology');
+    const maxMs = Math.max(...attempts.map((a) => a.ms));
+    const rows = await database.db.progressUpdate.findMany({
+      where: { comment: { startsWith: 'fault-' } },
+      select: { comment: true },
+    });
+    const figures = {
+      server: server.describe,
+      submissions: attempts.length,
+      stored: stored.length,
+      refusedWithApology: apologies.length,
+      other: byOutcome('other').length,
+      noResponse: byOutcome('no-response').length,
+      rowsInProgressUpdate: rows.length,
+      maxResponseMs: Math.round(maxMs),
+      p99ResponseMs: Math.round(
+        percentile(
+          attempts.map((a) => a.ms),
+          0.99,
+        ),
+      ),
+      byPhase: Object.fromEntries(
+        (['before', 'stopping', 'outage', 'starting', 'after'] as Phase[]).map((p) => {
+          const inPhase = attempts.filter((a) => a.phase === p);
+          return [p, `${inPhase.length} sent, ${inPhase.filter((a) => a.outcome === 'stored').length} stored`];
+        }),
+      ),
+      healthDuringOutage: [...new Set(healthDuringOutage)].join(','),
+      stopCommandMs,
+      // Measured from the moment the start command was issued (it returns once PostgreSQL accepts connections).
+      startCommandMs,
+      healthzBackAfterStartMs: recoverMs,
+      firstStoredReportAfterStartMs: Math.round(firstStoredAfterStartMs),
+      apologyTexts: countBy(apologies.map((a) => apologyText(a.body))),
+      // Why the bot said so: the errors it logged for the reports it did not store.
+      storeErrors: countBy(
+        output
+          .split('\n')
+          .filter((line) => line.includes('progress update not stored'))
+          .map((line) => {
+            const error = (JSON.parse(line) as { error?: { code?: string; message?: string } }).error;
+            return `${error?.code ?? ''} ${(error?.message ?? '').split('\n').at(-1)?.slice(0, 120)}`.trim();
+          }),
+      ),
+    };
+    console.log(`PostgreSQL outage figures: ${JSON.stringify(figures, null, 2)}`);
+
+    // Slack got an answer to every single report, well within its 3 s.
+    expect(byOutcome('no-response').map((a) => a.comment)).toEqual([]);
+    expect(byOutcome('other').map((a) => `${a.status} ${a.body.slice(0, 200)}`)).toEqual([]);
+    expect(maxMs).toBeLessThan(SLACK_ACK_LIMIT_MS);
+    // The outage was real, and reports were refused with an apology during it.
+    expect(healthDuringOutage.length).toBeGreaterThanOrEqual(20);
+    expect(healthDuringOutage.every((s) => s === 503)).toBe(true);
+    expect(attempts.filter((a) => a.phase === 'outage' && a.outcome === 'stored')).toEqual([]);
+    expect(attempts.filter((a) => a.phase === 'outage').length).toBeGreaterThan(100);
+    // Each apology says the database could not be reached and nothing was saved, including the
+    // reports caught by the shutdown or the start itself (SQLSTATE 57P01, 57P03).
+    expect(apologies.filter((a) => !apologyText(a.body).includes('データベースに接続できない'))).toEqual([]);
+    // Before and after, without restarting the bot, reports are stored.
+    expect(attempts.filter((a) => a.phase === 'before').every((a) => a.outcome === 'stored')).toBe(true);
+    const after = attempts.filter((a) => a.phase === 'after');
+    expect(after.filter((a) => a.outcome === 'stored').length).toBeGreaterThan(20);
+    expect(after.slice(-20).every((a) => a.outcome === 'stored')).toBe(true);
+    expect(bot.exitCode).toBeNull();
+    // Nothing lost silently, nothing stored that the user was told had failed: the rows are
+    // exactly the reports that got an empty (success) answer.
+    expect(rows.map((r) => r.comment).sort()).toEqual(stored.map((a) => a.comment).sort());
+  });
+});
+
+describe('the apology for a database that is restarting', () => {
+  it.each([
+    'Database error. Code: `57P01`. Message: `terminating connection due to administrator command`',
+    'Database error. Code: `57P03`. Message: `the database system is shutting down`',
+    'Database error. Code: `57P03`. Message: `the database system is starting up`',
+    "Can't reach database server at 127.0.0.1:5432",
+  ])('says the database is unavailable for %s', (message) => {
+    expect(userMessageFor(Object.assign(new Error(message), { code: 'P2039' })).key).toBe('error.database_unavailable');
+  });
+
+  it('keeps the generic apology for other database errors', () => {
+    expect(userMessageFor(new Error('Database error. Code: `23505`. Message: `duplicate key`')).key).toBe(
+      'error.generic',
+    );
+  });
+});
+
+function isApology(body: string): boolean {
+  try {
+    const parsed = JSON.parse(body) as { response_action?: string; errors?: Record<string, string> };
+    return parsed.response_action === 'errors' && typeof parsed.errors?.comment === 'string';
+  } catch {
+    return false;
+  }
+}
+
+function apologyText(body: string): string {
+  return (JSON.parse(body) as { errors: { comment: string } }).errors.comment;
+}
+
+function countBy(values: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
