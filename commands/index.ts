@@ -1,14 +1,24 @@
 import type { App } from '@slack/bolt';
+import { HOME_PAGE_ACTION } from '../src/blocks/home.js';
 import { PROGRESS_CALLBACK_ID, PROGRESS_TARGET_ACTION } from '../src/blocks/progress-modal.js';
+import { REVIEW_LIST_OPEN_ACTION, REVIEW_OPEN_ACTION, REVIEW_PAGE_ACTION } from '../src/blocks/review-list.js';
+import { REVIEW_STEP_CALLBACK_ID } from '../src/blocks/review-step-modal.js';
 import { OPEN_PROGRESS_ACTION, TARGETS_PAGE_ACTION } from '../src/blocks/targets-message.js';
 import type { AppContext } from '../src/context.js';
+import { appHomeOpened } from './app-home.js';
+import { appHomePage } from './app-home-page.js';
 import { openProgressAction } from './open-progress.js';
 import { progressCommand } from './progress.js';
 import { progressSubmit } from './progress-submit.js';
 import { progressTargetOptions } from './progress-target-options.js';
 import { progressTargetSelected } from './progress-target-selected.js';
+import { reviewOpen } from './review-open.js';
+import { reviewOpenList } from './review-open-list.js';
+import { reviewPage } from './review-page.js';
+import { reviewSubmit } from './review-submit.js';
 import { targetsCommand } from './targets.js';
 import { targetsPage } from './targets-page.js';
+import { trackerCommand } from './tracker.js';
 
 /** Registers every slash command, action, view, options and event listener: the one place they are wired. */
 export function registerCommands(app: App, ctx: AppContext): void {
@@ -21,5 +31,12 @@ export function registerCommands(app: App, ctx: AppContext): void {
   app.command('/targets', targetsCommand(ctx));
   app.action(new RegExp(`^${TARGETS_PAGE_ACTION}_(next|previous)$`), targetsPage(ctx));
   // --- reminders: /tracker pause|resume|reassign ---
+  app.command('/tracker', trackerCommand(ctx));
   // --- digest, App Home, yearly review ---
+  app.event('app_home_opened', appHomeOpened(ctx));
+  app.action(new RegExp(`^${HOME_PAGE_ACTION}_(mine|org)_(next|previous)$`), appHomePage(ctx));
+  app.action(REVIEW_LIST_OPEN_ACTION, reviewOpenList(ctx));
+  app.action(REVIEW_OPEN_ACTION, reviewOpen(ctx));
+  app.action(new RegExp(`^${REVIEW_PAGE_ACTION}_(next|previous)$`), reviewPage(ctx));
+  app.view(REVIEW_STEP_CALLBACK_ID, reviewSubmit(ctx));
 }

@@ -31,7 +31,7 @@ const schema = z.object({
   LOG_LEVEL: z.preprocess(blank, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
   /** Comma-separated Slack user ids of headquarters (政策経営部) staff, besides those in the import file. */
   TRACKER_HQ_USERS: optionalText,
-  // --- reminders: schedule, escalation, catch-up bound and Slack send rates (README "Reminders") ---
+  // --- reminders: schedule, escalation, catch-up bound and Slack send rates (docs/reminders.md) ---
   /** Countdown: days before a review window opens on which owners are reminded. */
   TRACKER_REMINDER_DAYS: z.preprocess(
     blank,
@@ -65,6 +65,11 @@ const schema = z.object({
   TRACKER_SLACK_MAX_ATTEMPTS: z.preprocess(blank, z.coerce.number().int().min(1).max(20).default(5)),
   TRACKER_SLACK_RETRY_BASE_MS: z.preprocess(blank, z.coerce.number().int().min(1).max(60_000).default(1000)),
   TRACKER_SLACK_CONCURRENCY: z.preprocess(blank, z.coerce.number().int().min(1).max(100).default(4)),
+  /**
+   * A delivery still "claimed" this long after its claim belonged to a process that died before
+   * recording the outcome: it is sent again (at-least-once for messages in flight at a crash).
+   */
+  TRACKER_CLAIM_LEASE_SECONDS: z.preprocess(blank, z.coerce.number().int().min(1).max(86_400).default(600)),
   // --- digests: when the weekly leadership and department digests go out ("mon 09:00", or "off") ---
   TRACKER_WEEKLY_DIGEST: z.preprocess(
     blank,
@@ -116,6 +121,7 @@ export interface DeliveryConfig {
   maxAttempts: number;
   retryBaseMs: number;
   concurrency: number;
+  claimLeaseMs: number;
 }
 
 /** Configuration for commands that do not talk to Slack (import, migrate, export). */
@@ -170,6 +176,7 @@ function build(data: z.infer<typeof schema>): OfflineConfig {
       maxAttempts: data.TRACKER_SLACK_MAX_ATTEMPTS,
       retryBaseMs: data.TRACKER_SLACK_RETRY_BASE_MS,
       concurrency: data.TRACKER_SLACK_CONCURRENCY,
+      claimLeaseMs: data.TRACKER_CLAIM_LEASE_SECONDS * 1000,
     },
     digest: { weekly: data.TRACKER_WEEKLY_DIGEST, department: data.TRACKER_DEPARTMENT_DIGEST },
   };

@@ -66,6 +66,15 @@ export const commands: Record<string, CliCommand> = {
     summary: 'Print who would be reminded (and escalated) of what at --at; sends nothing: [--at ISO-8601]',
     run: async (args, io) => (await import('./reminders-preview.js')).runRemindersPreview(args, io),
   },
+  // --- reliability: SQLite backup and restore ---
+  backup: {
+    summary: 'Write a consistent copy of the SQLite database to FILE while the bot runs [--force]',
+    run: async (args, io) => (await import('./backup-command.js')).backupCommand.run(args, io),
+  },
+  restore: {
+    summary: 'Replace the SQLite database with a backup FILE (stop the bot first)',
+    run: async (args, io) => (await import('./backup-command.js')).restoreCommand.run(args, io),
+  },
 };
 
 /** Opens the configured database with migrations applied, for offline commands. */

@@ -96,7 +96,10 @@ export const core = {
   'targets.previous': { ja: '前へ', en: 'Previous' },
   'targets.latest': { ja: '最新: {status}（{date}、{reporter}）', en: 'Latest: {status} ({date}, {reporter})' },
   'targets.no_update': { ja: '報告なし', en: 'No report yet' },
-  'targets.value': { ja: '実績 {value}{unit} / 目標 {target}{unit}', en: 'Value {value}{unit} / target {target}{unit}' },
+  'targets.value': {
+    ja: '実績 {value}{unit} / 目標 {target}{unit}',
+    en: 'Value {value}{unit} / target {target}{unit}',
+  },
   'targets.value_none': { ja: '実績 未報告 / 目標 {target}{unit}', en: 'Value not reported / target {target}{unit}' },
   'targets.percent': { ja: '進捗 {percent}%', en: 'Progress {percent}%' },
   'targets.overdue': { ja: '⚠️ 期限超過: {milestones}', en: '⚠️ Overdue: {milestones}' },

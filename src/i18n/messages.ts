@@ -1,10 +1,18 @@
 import { core } from './core.js';
 // --- feature catalogues: one import per file ---
+import { digest } from './digest.js';
+import { home } from './home.js';
+import { reminders } from './reminders.js';
+import { review } from './review.js';
 
 /** Every catalogue, merged. A feature adds its own file with { key: { ja, en } } and spreads it here. */
 const catalog = {
   ...core,
   // --- feature catalogues: one spread per file ---
+  ...home,
+  ...review,
+  ...digest,
+  ...reminders,
 } as const;
 
 export type MessageKey = keyof typeof catalog;

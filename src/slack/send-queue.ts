@@ -5,15 +5,19 @@ import type { AppLogger } from '../logger.js';
 // Every scheduled message goes through one queue per Slack client, which keeps Slack's limits for
 // chat.postMessage: about one message per second per channel and a workspace-wide rate with short
 // bursts (token bucket). The WebClient must not retry on its own (rejectRateLimitedCalls, retries
-// 0): here a 429 pauses the whole queue for its Retry-After, because Slack's limit for the method
-// is per workspace, and 5xx/network errors are retried with exponential backoff.
+// 0): here a 429 pauses the whole queue for its Retry-After (plus a little jitter), because Slack's
+// limit for the method is per workspace, empties the bucket and halves the rate, which then grows
+// back with each success; so replicas sharing a workspace settle on their share instead of
+// colliding again. 5xx and network errors are retried with exponential backoff.
 
 export type SendQueueOptions = Pick<
   DeliveryConfig,
   'channelIntervalMs' | 'workspacePerSecond' | 'workspaceBurst' | 'maxAttempts' | 'retryBaseMs' | 'concurrency'
 > & {
-  /** How many 429s one message may wait out before it is given up (they do not use up attempts). */
-  maxRateLimitWaits?: number;
+  /** How long one message may keep waiting out 429s before it is given up (they use no attempts). */
+  maxRateLimitWaitMs?: number;
+  /** Up to this much random delay is added to a Retry-After, so that replicas do not resume in step. */
+  rateLimitJitterMs?: number;
   maxBackoffMs?: number;
   logger?: AppLogger;
 };
@@ -84,6 +88,7 @@ interface Task {
   reject: (error: SendFailure) => void;
   attempts: number;
   rateLimitWaits: number;
+  rateLimitedMs: number;
   notBefore: number;
 }
 
@@ -98,12 +103,16 @@ export class SendQueue {
   private pausedUntil = 0;
   private timer: NodeJS.Timeout | null = null;
   private idleWaiters: (() => void)[] = [];
-  private readonly maxRateLimitWaits: number;
+  private readonly maxRateLimitWaitMs: number;
+  private readonly jitterMs: number;
+  /** Share of the configured rate in use: halved on a 429, regained gradually on success. */
+  private rateFactor = 1;
   private readonly maxBackoffMs: number;
 
   constructor(private readonly options: SendQueueOptions) {
     this.tokens = options.workspaceBurst;
-    this.maxRateLimitWaits = options.maxRateLimitWaits ?? 10;
+    this.maxRateLimitWaitMs = options.maxRateLimitWaitMs ?? 5 * 60_000;
+    this.jitterMs = options.rateLimitJitterMs ?? 250;
     this.maxBackoffMs = options.maxBackoffMs ?? 60_000;
   }
 
@@ -120,6 +129,7 @@ export class SendQueue {
         reject,
         attempts: 0,
         rateLimitWaits: 0,
+        rateLimitedMs: 0,
         notBefore: 0,
       });
       this.pump();
@@ -137,9 +147,13 @@ export class SendQueue {
     return this.pending.length + this.inFlight;
   }
 
+  private get rate(): number {
+    return this.options.workspacePerSecond * this.rateFactor;
+  }
+
   private refill(now: number) {
-    const rate = this.options.workspacePerSecond;
-    this.tokens = Math.min(this.options.workspaceBurst, this.tokens + ((now - this.tokensAt) / 1000) * rate);
+    if (now <= this.tokensAt) return;
+    this.tokens = Math.min(this.options.workspaceBurst, this.tokens + ((now - this.tokensAt) / 1000) * this.rate);
     this.tokensAt = now;
   }
 
@@ -172,7 +186,7 @@ export class SendQueue {
         continue;
       }
       if (this.tokens < 1) {
-        wakeAt = Math.min(wakeAt, now + Math.ceil(((1 - this.tokens) / this.options.workspacePerSecond) * 1000));
+        wakeAt = Math.min(wakeAt, Math.max(now, this.tokensAt) + Math.ceil(((1 - this.tokens) / this.rate) * 1000));
         break;
       }
       this.tokens -= 1;
@@ -197,7 +211,10 @@ export class SendQueue {
     task
       .call()
       .then(
-        (value) => task.resolve({ value, attempts: task.attempts }),
+        (value) => {
+          this.rateFactor = Math.min(1, this.rateFactor + 0.05);
+          task.resolve({ value, attempts: task.attempts });
+        },
         (error: unknown) => this.failed(task, error),
       )
       .finally(() => {
@@ -213,9 +230,17 @@ export class SendQueue {
     const log = this.options.logger;
     if (c.kind === 'rate_limited') {
       task.rateLimitWaits++;
-      this.pausedUntil = Math.max(this.pausedUntil, now + c.retryAfterMs);
+      task.rateLimitedMs += c.retryAfterMs;
+      const resumeAt = now + c.retryAfterMs + Math.floor(Math.random() * this.jitterMs);
+      if (resumeAt > this.pausedUntil) {
+        this.pausedUntil = resumeAt;
+        // Resume at the (reduced) sustained rate, not with a fresh burst.
+        this.rateFactor = Math.max(0.125, this.rateFactor / 2);
+        this.tokens = 0;
+        this.tokensAt = resumeAt;
+      }
       log?.event('warn', 'slack rate limited; queue paused', { channel: task.channel, retryAfterMs: c.retryAfterMs });
-      if (task.rateLimitWaits > this.maxRateLimitWaits) {
+      if (task.rateLimitedMs > this.maxRateLimitWaitMs) {
         task.reject(new SendFailure(c.reason, true, task.attempts));
         return;
       }

@@ -20,7 +20,7 @@ export function parseFiscalYearArg(arg: string | undefined): number | undefined 
  */
 export const reviewSubcommand: TrackerSubcommand = {
   help: 'review.help',
-  async run(input: SubcommandInput & { triggerId?: string }) {
+  async run(input: SubcommandInput) {
     const { ctx, client, userId, locale } = input;
     const fiscalYear = parseFiscalYearArg(input.args[0]);
     const list = await prepareReviewList(ctx, { userId, locale, fiscalYear });

@@ -31,7 +31,10 @@ export function appSuite<T>(options: {
   beforeEach(() => {
     nockAuthTest();
     if (options.locale) {
-      nock('https://slack.com').persist().post('/api/users.info').reply(200, { ok: true, user: { locale: options.locale } });
+      nock('https://slack.com')
+        .persist()
+        .post('/api/users.info')
+        .reply(200, { ok: true, user: { locale: options.locale } });
     }
   });
   afterAll(async () => {

@@ -1,0 +1,32 @@
+import { formatDay } from '../domain/calendar.js';
+import { type Locale, t } from '../i18n/messages.js';
+import type { AppLogger } from '../logger.js';
+import type { DigestChart } from './post-digest.js';
+import type { DigestData } from './types.js';
+
+export type ChartRenderer = (data: DigestData, locale: Locale) => Buffer;
+
+/**
+ * The digest's chart ready to upload, or null when rendering failed: the failure is logged and
+ * the digest goes out without the image rather than not at all.
+ */
+export function chartAttachment(
+  logger: AppLogger,
+  data: DigestData,
+  locale: Locale,
+  render: ChartRenderer,
+  key: string,
+): DigestChart | null {
+  try {
+    const png = render(data, locale);
+    return {
+      png,
+      filename: `digest-${data.today}.png`,
+      comment: t(locale, 'digest.chart.comment', { date: formatDay(data.today, locale) }),
+      altText: t(locale, 'digest.chart.alt'),
+    };
+  } catch (error) {
+    logger.event('error', 'digest chart rendering failed; sending the digest without it', { key, error });
+    return null;
+  }
+}

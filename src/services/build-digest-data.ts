@@ -1,0 +1,287 @@
+import { TZDate } from '@date-fns/tz';
+import type { Cadence } from '../config.js';
+import type { Db } from '../db/client.js';
+import { achievementPercent, average, cadenceDays, daysBetween } from '../digest/metrics.js';
+import { classifyChange, countsOverTime, type StatusEvent, statusesAt } from '../digest/timeline.js';
+import {
+  type DigestChange,
+  type DigestData,
+  type DigestDepartment,
+  type DigestTarget,
+  emptyCounts,
+  type NextReview,
+  type TrendPoint,
+} from '../digest/types.js';
+import { calendarDayIn, calendarFromDate, dateFromCalendar, fiscalYearOfDay } from '../domain/calendar.js';
+import { isStatus } from '../domain/status.js';
+import { parseCadence } from '../reminders/settings.js';
+
+const DAY_MS = 86_400_000;
+/** The digest compares with the previous one, a week earlier. */
+export const DIGEST_INTERVAL_MS = 7 * DAY_MS;
+/** More weekly points than a fiscal year has is a bug, not data. */
+const MAX_TREND_POINTS = 54;
+
+export interface BuildDigestInput {
+  now: Date;
+  timeZone: string;
+  /** Defaults to the fiscal year of now in the time zone. */
+  fiscalYear?: number;
+  /** Cadence when neither the `cadence` setting nor the department names one (config: biweekly). */
+  defaultCadence?: Cadence;
+}
+
+/** Instant of 00:00 on a calendar day in the time zone. */
+function startOfDayIn(day: string, timeZone: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d, timeZone).getTime());
+}
+
+function toDate(value: unknown): Date {
+  return value instanceof Date ? value : new Date(value as string | number);
+}
+
+/**
+ * Status changes of every target of the fiscal year up to now. Weekly reports mostly repeat the
+ * status, so keeping only rows whose status differs from the previous one (LAG, in SQL on both
+ * providers) shrinks a year of history to a few rows per target. The IN (subquery) form lets
+ * SQLite walk the (targetId, reportedAt) index in order instead of sorting in a temp B-tree.
+ */
+async function loadStatusEvents(db: Db, fiscalYearId: number, now: Date): Promise<StatusEvent[]> {
+  const rows = await db.$queryRaw<{ targetId: number; reportedAt: unknown; status: string }[]>`
+    SELECT x."targetId", x."reportedAt", x."status" FROM (
+      SELECT u."targetId", u."reportedAt", u."status",
+        LAG(u."status") OVER (PARTITION BY u."targetId" ORDER BY u."reportedAt", u."id") AS "previous"
+      FROM "ProgressUpdate" u
+      WHERE u."targetId" IN (SELECT t."id" FROM "Target" t WHERE t."fiscalYearId" = ${fiscalYearId})
+        AND u."reportedAt" <= ${now}
+    ) x
+    WHERE x."previous" IS NULL OR x."previous" <> x."status"`;
+  const events: StatusEvent[] = [];
+  for (const r of rows) {
+    if (isStatus(r.status)) events.push({ targetId: Number(r.targetId), at: toDate(r.reportedAt), status: r.status });
+  }
+  return events;
+}
+
+/** Latest reported indicator value per target with an indicator, up to now (one row per target). */
+async function loadLatestValues(db: Db, fiscalYearId: number, now: Date): Promise<Map<number, number>> {
+  const rows = await db.$queryRaw<{ targetId: number; value: number }[]>`
+    SELECT x."targetId", x."value" FROM (
+      SELECT u."targetId", u."value",
+        ROW_NUMBER() OVER (PARTITION BY u."targetId" ORDER BY u."reportedAt" DESC, u."id" DESC) AS "rank"
+      FROM "ProgressUpdate" u
+      WHERE u."targetId" IN (
+          SELECT t."id" FROM "Target" t WHERE t."fiscalYearId" = ${fiscalYearId} AND t."indicatorTarget" IS NOT NULL
+        )
+        AND u."value" IS NOT NULL AND u."reportedAt" <= ${now}
+    ) x
+    WHERE x."rank" = 1`;
+  return new Map(rows.map((r) => [Number(r.targetId), Number(r.value)]));
+}
+
+/** The fiscal year's digest: totals, departments, week-on-week changes, trend and the next review. */
+export async function buildDigestData(db: Db, input: BuildDigestInput): Promise<DigestData | null> {
+  const { now, timeZone } = input;
+  const today = calendarDayIn(now, timeZone);
+  const year = input.fiscalYear ?? fiscalYearOfDay(today);
+  const fiscalYear = await db.fiscalYear.findUnique({ where: { year } });
+  if (!fiscalYear) return null;
+  const previousAt = new Date(now.getTime() - DIGEST_INTERVAL_MS);
+  const todayDate = dateFromCalendar(today);
+  const yearStart = startOfDayIn(`${year}-04-01`, timeZone);
+
+  const [cadenceSetting, departmentRows, targetRows, events, lastReports, latestValues, overdueRows, review] =
+    await Promise.all([
+      db.setting.findUnique({ where: { key: 'cadence' } }),
+      db.department.findMany({
+        where: { targets: { some: { fiscalYearId: fiscalYear.id } } },
+        select: { id: true, code: true, name: true, nameEn: true, channelId: true, cadence: true, sortOrder: true },
+        orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+      }),
+      db.target.findMany({
+        where: { fiscalYearId: fiscalYear.id },
+        select: {
+          id: true,
+          code: true,
+          title: true,
+          departmentId: true,
+          indicatorBaseline: true,
+          indicatorTarget: true,
+        },
+        orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+      }),
+      loadStatusEvents(db, fiscalYear.id, now),
+      db.progressUpdate.groupBy({
+        by: ['targetId'],
+        where: { target: { fiscalYearId: fiscalYear.id }, reportedAt: { lte: now } },
+        _max: { reportedAt: true },
+      }),
+      loadLatestValues(db, fiscalYear.id, now),
+      db.milestone.findMany({
+        where: {
+          target: { fiscalYearId: fiscalYear.id },
+          dueOn: { lt: todayDate },
+          // A milestone finished after `now` was still open then (digests can be previewed in the past).
+          OR: [{ doneAt: null }, { doneAt: { gt: now } }],
+        },
+        select: { targetId: true, title: true, dueOn: true },
+        orderBy: [{ dueOn: 'asc' }, { sortOrder: 'asc' }],
+      }),
+      db.reviewWindow.findFirst({
+        where: { closesOn: { gte: todayDate } },
+        orderBy: [{ opensOn: 'asc' }, { id: 'asc' }],
+        include: { fiscalYear: { select: { year: true } } },
+      }),
+    ]);
+
+  const organisationCadence = parseCadence(cadenceSetting?.value) ?? input.defaultCadence ?? 'biweekly';
+  const defaultCadenceDays = cadenceDays(organisationCadence);
+  const departmentOrder = new Map(departmentRows.map((d, i) => [d.id, i]));
+  const cadenceByDepartment = new Map(
+    departmentRows.map((d) => [d.id, cadenceDays(parseCadence(d.cadence) ?? organisationCadence)]),
+  );
+  const current = statusesAt(events, now);
+  const previous = statusesAt(events, previousAt);
+  const lastReported = new Map(lastReports.map((r) => [r.targetId, r._max.reportedAt]));
+  const overdueByTarget = new Map<number, { title: string; dueOn: string }[]>();
+  for (const m of overdueRows) {
+    const list = overdueByTarget.get(m.targetId) ?? [];
+    list.push({ title: m.title, dueOn: calendarFromDate(m.dueOn) });
+    overdueByTarget.set(m.targetId, list);
+  }
+
+  const orderedTargets = [...targetRows].sort(
+    (a, b) => (departmentOrder.get(a.departmentId) ?? 0) - (departmentOrder.get(b.departmentId) ?? 0),
+  );
+  const targets: DigestTarget[] = orderedTargets.map((t) => {
+    const status = current.get(t.id) ?? 'not_reported';
+    const last = lastReported.get(t.id) ?? null;
+    const silentDays = Math.max(0, Math.floor((now.getTime() - (last ?? yearStart).getTime()) / DAY_MS));
+    const cadence = cadenceByDepartment.has(t.departmentId)
+      ? (cadenceByDepartment.get(t.departmentId) ?? null)
+      : defaultCadenceDays;
+    const hasIndicator = t.indicatorTarget !== null;
+    return {
+      id: t.id,
+      code: t.code,
+      title: t.title,
+      departmentId: t.departmentId,
+      status,
+      previousStatus: previous.get(t.id) ?? 'not_reported',
+      lastReportedAt: last,
+      silentDays,
+      silent: status !== 'done' && cadence !== null && silentDays > cadence,
+      hasIndicator,
+      achievement: hasIndicator
+        ? achievementPercent(latestValues.get(t.id) ?? null, t.indicatorBaseline, t.indicatorTarget)
+        : null,
+      overdueMilestones: overdueByTarget.get(t.id) ?? [],
+    };
+  });
+
+  const targetsByDepartment = new Map<number, DigestTarget[]>();
+  for (const t of targets) {
+    const list = targetsByDepartment.get(t.departmentId) ?? [];
+    list.push(t);
+    targetsByDepartment.set(t.departmentId, list);
+  }
+  const departments: DigestDepartment[] = departmentRows.map((d) => {
+    const own = targetsByDepartment.get(d.id) ?? [];
+    const counts = emptyCounts();
+    for (const t of own) counts[t.status] += 1;
+    const achievements = own.flatMap((t) => (t.achievement === null ? [] : [t.achievement]));
+    return {
+      id: d.id,
+      code: d.code,
+      name: d.name,
+      nameEn: d.nameEn,
+      channelId: d.channelId,
+      cadenceDays: cadenceByDepartment.get(d.id) ?? null,
+      targetCount: own.length,
+      counts,
+      averageAchievement: average(achievements),
+      indicatorTargets: own.filter((t) => t.hasIndicator).length,
+      indicatorsReported: achievements.length,
+      overdueMilestones: own.reduce((n, t) => n + t.overdueMilestones.length, 0),
+      silentTargets: own.filter((t) => t.silent).length,
+    };
+  });
+
+  const totals = emptyCounts();
+  const previousTotals = emptyCounts();
+  for (const t of targets) {
+    totals[t.status] += 1;
+    previousTotals[t.previousStatus] += 1;
+  }
+
+  const changes: DigestChange[] = [];
+  for (const t of targets) {
+    const kind = classifyChange(t.previousStatus, t.status);
+    if (kind) {
+      changes.push({
+        kind,
+        targetId: t.id,
+        code: t.code,
+        title: t.title,
+        departmentId: t.departmentId,
+        from: t.previousStatus,
+        to: t.status,
+      });
+    }
+  }
+
+  const instants: Date[] = [];
+  for (
+    let at = now.getTime();
+    at >= yearStart.getTime() && instants.length < MAX_TREND_POINTS;
+    at -= DIGEST_INTERVAL_MS
+  ) {
+    instants.unshift(new Date(at));
+  }
+  const trendCounts = countsOverTime(
+    targets.map((t) => t.id),
+    events,
+    instants,
+  );
+  const trend: TrendPoint[] = instants.map((at, i) => ({
+    day: calendarDayIn(at, timeZone),
+    counts: trendCounts[i] ?? emptyCounts(),
+  }));
+
+  let nextReview: NextReview | null = null;
+  if (review) {
+    const opensOn = calendarFromDate(review.opensOn);
+    const closesOn = calendarFromDate(review.closesOn);
+    nextReview = {
+      name: review.name,
+      fiscalYear: review.fiscalYear.year,
+      opensOn,
+      closesOn,
+      daysUntil: daysBetween(today, opensOn),
+      open: opensOn <= today && today <= closesOn,
+    };
+  }
+
+  return {
+    fiscalYear: year,
+    leadershipChannel: fiscalYear.leadershipChannel,
+    asOf: now,
+    previousAt,
+    today,
+    previousDay: calendarDayIn(previousAt, timeZone),
+    timeZone,
+    totals,
+    previousTotals,
+    targetCount: targets.length,
+    averageAchievement: average(targets.flatMap((t) => (t.achievement === null ? [] : [t.achievement]))),
+    overdueMilestones: departments.reduce((n, d) => n + d.overdueMilestones, 0),
+    silentTargets: departments.reduce((n, d) => n + d.silentTargets, 0),
+    defaultCadenceDays,
+    departments,
+    targets,
+    changes,
+    trend,
+    nextReview,
+  };
+}
