@@ -96,36 +96,19 @@ describe('yearly review through Slack', () => {
     return (opened[0] as { view: View }).view;
   }
 
-  it('lets the owner self-assess: /tracker review → DM button → list → modal → submit, then refreshes the list', async () => {
-    const dms: Record<string, unknown>[] = [];
+  it('lets the owner self-assess: /tracker review → list → modal → submit, then refreshes the list', async () => {
     const replies: string[] = [];
-    nock('https://slack.com')
-      .post('/api/chat.postMessage', (b) => b.channel === PEOPLE.memberA1)
-      .reply(200, (_u, body) => {
-        dms.push(decodeSlackBody(body));
-        return { ok: true, channel: 'D0MEMA0001', ts: '1.1' };
-      });
     nock('https://hooks.slack.com')
       .post('/commands/1234/5678')
       .reply(200, (_u, body) => {
         replies.push(String((body as { text?: string }).text));
         return 'ok';
       });
+    const opened = captureViews('views.open');
     const res = await app.slashCommand({ command: '/tracker', text: 'review', user_id: PEOPLE.memberA1 });
     expect(res.status).toBe(200);
-    await waitFor(() => dms.length === 1 && replies.length === 1);
-    expect(replies[0]).toContain('評価一覧を開くボタンをDMでお送りしました');
-    expect(JSON.stringify(dms[0]?.blocks)).toContain('"action_id":"review_list_open"');
-    expect(String(dms[0]?.text)).toContain('あなたの対応待ちは *5件*');
-
-    const opened = captureViews('views.open');
-    await app.interaction(
-      blockAction({
-        userId: PEOPLE.memberA1,
-        action: { type: 'button', action_id: 'review_list_open', value: 'open' },
-      }),
-    );
-    await waitFor(() => opened.length === 1);
+    // The command's own trigger_id opens the list as a modal straight away.
+    await waitFor(() => opened.length === 1 && replies.length === 1);
     const list = (opened[0] as { view: View }).view;
     expect(list.callback_id).toBe('review_list');
     expect(JSON.stringify(list.blocks)).toContain('令和8年度 行政評価');

@@ -21,6 +21,7 @@ describe('reminder configuration', () => {
       maxAttempts: 5,
       retryBaseMs: 1000,
       concurrency: 4,
+      claimLeaseMs: 600_000,
     });
   });
 
