@@ -1,6 +1,8 @@
 import type { ModalView } from '@slack/types';
 import { buildProgressModal, type ModalSelectedTarget } from '../blocks/progress-modal.js';
+import { TtlCache } from '../cache/ttl-cache.js';
 import type { AppContext } from '../context.js';
+import type { Db } from '../db/client.js';
 import { fiscalYearAt, fiscalYearLabel } from '../domain/calendar.js';
 import { AppError } from '../errors.js';
 import type { Locale } from '../i18n/messages.js';
@@ -10,6 +12,30 @@ import { listReportableTargets, type ReportableTarget } from '../services/list-r
 
 /** Slack's static select holds at most 100 options; beyond that the select searches as you type. */
 export const STATIC_SELECT_MAX = 100;
+
+/**
+ * How long a person's target list for the modal is reused. Targets change only by import, and a
+ * stale option is harmless: the submission is checked against the database.
+ */
+export const TARGET_LIST_TTL_MS = 60_000;
+const targetLists = new WeakMap<Db, TtlCache<ReportableTarget[]>>();
+
+async function reportableTargetsFor(ctx: AppContext, userId: string, fiscalYear: number): Promise<ReportableTarget[]> {
+  let cache = targetLists.get(ctx.db);
+  if (!cache) {
+    cache = new TtlCache(TARGET_LIST_TTL_MS);
+    targetLists.set(ctx.db, cache);
+  }
+  const key = `${userId}:${fiscalYear}`;
+  const now = ctx.now().getTime();
+  const cached = cache.get(key, now);
+  if (cached) return cached;
+  // One query answers both "how many" (up to the static limit) and "which".
+  const list = await listReportableTargets(ctx.db, { slackUserId: userId, fiscalYear, limit: STATIC_SELECT_MAX + 1 });
+  // An empty list is not kept: someone just added to a department should not wait a minute.
+  if (list.length > 0) cache.set(key, list, now);
+  return list;
+}
 
 function pickByText(targets: ReportableTarget[], text: string): ReportableTarget | undefined {
   const q = text.trim().normalize('NFKC').toLowerCase();
@@ -30,12 +56,7 @@ export async function prepareProgressModal(
   input: { userId: string; locale: Locale; text?: string; targetId?: number },
 ): Promise<ModalView> {
   const fiscalYear = fiscalYearAt(ctx.now(), ctx.config.timeZone);
-  // One query answers both "how many" (up to the static limit) and "which".
-  const firstPage = await listReportableTargets(ctx.db, {
-    slackUserId: input.userId,
-    fiscalYear,
-    limit: STATIC_SELECT_MAX + 1,
-  });
+  const firstPage = await reportableTargetsFor(ctx, input.userId, fiscalYear);
   if (firstPage.length === 0) {
     const departments = await findPersonDepartments(ctx.db, input.userId);
     if (departments.length === 0) {
