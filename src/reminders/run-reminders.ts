@@ -8,6 +8,7 @@ import {
   type DeliveryOutcome,
   deliverOnce,
   recordSkipped,
+  runClock,
   type SentMessage,
 } from '../scheduler/deliver.js';
 import { findReminderThread } from '../services/find-reminder-thread.js';
@@ -192,6 +193,8 @@ export async function runReminders(deps: JobDeps & { claimedBy?: string }): Prom
       maxAttempts: rates.maxAttempts,
       claimLeaseMs: rates.claimLeaseMs,
       claimedBy: deps.claimedBy,
+      // A fan-out to thousands at Slack's pace outlasts the lease: claims carry when they were made.
+      clock: runClock(now),
     },
   };
 

@@ -21,6 +21,18 @@ export interface DeliverDeps {
   /** How long a claim without an outcome is trusted before it counts as abandoned (a crash). */
   claimLeaseMs?: number;
   claimedBy?: string;
+  /**
+   * The run's clock: `now` (the tick's instant) advanced by the time the run has taken so far.
+   * Claims are stamped with it, not with `now`: a fan-out can outlast the lease, and a claim made
+   * late in it, stamped with the tick's instant, would already look abandoned to another process.
+   */
+  clock?: () => Date;
+}
+
+/** A clock that starts at `now` and runs with the wall clock, for DeliverDeps.clock. */
+export function runClock(now: Date): () => Date {
+  const startedAt = Date.now();
+  return () => new Date(now.getTime() + (Date.now() - startedAt));
 }
 
 /** Longer than any send takes with its retries, so a live claim is never taken over. */
@@ -82,6 +94,7 @@ export async function deliverOnce(
 ): Promise<DeliveryOutcome> {
   const { db, logger, now } = deps;
   const claimedBy = deps.claimedBy ?? PROCESS_ID;
+  const claimedAt = deps.clock?.() ?? now;
   let id: number;
   let previousAttempts = 0;
   if (item.existing) {
@@ -90,7 +103,7 @@ export async function deliverOnce(
       id: item.existing.id,
       previousStatus: item.existing.status,
       previousClaimedAt: item.existing.claimedAt,
-      now,
+      now: claimedAt,
       claimedBy,
     });
     if (!won) return 'already';
@@ -109,7 +122,7 @@ export async function deliverOnce(
       kind: item.kind,
       recipient: item.recipient,
       dueAt: item.dueAt,
-      now,
+      now: claimedAt,
       claimedBy,
       payload: item.payload,
       targetIds: item.targetIds,

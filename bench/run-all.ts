@@ -1,0 +1,119 @@
+/**
+ * `npm run bench`: the three benchmarks in sequence, each in its own process (each is also
+ * runnable alone, with the command printed before it), then one summary. Every figure is printed
+ * with the load average of the machine just before it was measured.
+ *
+ *   npm run bench [-- --only ack,digest,fanout] [--scales 1,4] [--providers sqlite,postgresql]
+ *                 [--people 1000] [--requests 2000] [--concurrency 50]
+ *
+ * 1. Ack latency (bench/ack-latency.ts): tracker vs a bare Bolt app, HTTP mode, p50/p99 and ratios.
+ * 2. Digest build (bench/digest.ts): 200 departments × 30 targets × a year of weekly updates at each
+ *    scale and provider; the median of 3 builds, and its ratio to the 1× build of the same provider
+ *    (the baseline, measured in the same run). 16× takes about a quarter of an hour to seed on this
+ *    machine, so it is not in the default: add it with `--scales 1,4,16`.
+ * 3. Reminder fan-out (bench/reminder-fanout.ts): `--people` reminders through a fake Slack with
+ *    1 message/s per channel and 20/s per workspace, against the floor those limits allow and a
+ *    bare sender measured in the same run. The default is 1,000 people (about 2 minutes);
+ *    `--people 5000` is the full-size run (about 9 minutes).
+ */
+import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { printTable } from './stats.js';
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string', default: 'ack,digest,fanout' },
+    scales: { type: 'string', default: '1,4' },
+    providers: { type: 'string', default: 'sqlite,postgresql' },
+    people: { type: 'string', default: '1000' },
+    requests: { type: 'string', default: '2000' },
+    concurrency: { type: 'string', default: '50' },
+  },
+});
+const only = new Set(values.only.split(',').map((s) => s.trim()));
+const here = import.meta.dirname;
+
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+/** Runs one bench script with tsx, echoing its output; resolves with stdout. */
+function runScript(script: string, args: string[]): Promise<string> {
+  console.log(`\n$ npx tsx bench/${script} ${args.join(' ')}    # load average ${load()}`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(here, script), ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += String(d);
+      process.stdout.write(d);
+    });
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`bench/${script} exited with ${code}`))));
+  });
+}
+
+const summary: (string | number)[][] = [];
+const started = Date.now();
+
+if (only.has('ack')) {
+  const loadBefore = load();
+  const out = await runScript('ack-latency.ts', ['--requests', values.requests, '--concurrency', values.concurrency]);
+  for (const line of out.split('\n')) {
+    const m = /^(.+): p50 ratio ([\d.]+)×, p99 ratio ([\d.]+)×/.exec(line);
+    if (m) summary.push([`ack ${m[1]}`, `p50 ${m[2]}× / p99 ${m[3]}× of bare Bolt`, loadBefore]);
+  }
+}
+
+if (only.has('digest')) {
+  const scales = values.scales.split(',').map(Number);
+  for (const provider of values.providers.split(',')) {
+    let baselineMs: number | null = null;
+    for (const scale of scales) {
+      const loadBefore = load();
+      const out = await runScript('digest.ts', ['--scale', String(scale), '--provider', provider]);
+      const last = out.trim().split('\n').at(-1) ?? '{}';
+      const m = JSON.parse(last) as { medianMs?: number; updates?: number; maxRssMb?: number };
+      const ms = m.medianMs ?? Number.NaN;
+      if (scale === scales[0]) baselineMs = ms;
+      const ratio = baselineMs ? ` = ${(ms / baselineMs).toFixed(2)}× the ${scales[0]}× build` : '';
+      summary.push([
+        `digest ${provider} ${scale}×`,
+        `median ${Math.round(ms)} ms for ${m.updates} updates${ratio}; max RSS ${m.maxRssMb} MB`,
+        loadBefore,
+      ]);
+    }
+  }
+}
+
+if (only.has('fanout')) {
+  const loadBefore = load();
+  const out = await runScript('reminder-fanout.ts', ['--people', values.people]);
+  const line = out.split('\n').find((l) => l.startsWith('RESULT '));
+  const result = JSON.parse(line?.slice('RESULT '.length) ?? '{}') as {
+    runs?: {
+      scenario: string;
+      seconds: number;
+      floorSeconds: number;
+      baselineSeconds: number | null;
+      lost: number;
+      duplicates: number;
+      http429: number;
+    }[];
+  };
+  for (const r of result.runs ?? []) {
+    summary.push([
+      `fan-out ${values.people} people (${r.scenario})`,
+      `${r.seconds.toFixed(1)} s = ${(r.seconds / r.floorSeconds).toFixed(2)}× the floor (${r.floorSeconds.toFixed(1)} s)` +
+        (r.baselineSeconds ? `, ${(r.seconds / r.baselineSeconds).toFixed(2)}× the bare sender` : '') +
+        `; lost ${r.lost}, duplicates ${r.duplicates}, 429s ${r.http429}`,
+      loadBefore,
+    ]);
+  }
+}
+
+console.log(`\nSummary (${new Date().toISOString()}, ${Math.round((Date.now() - started) / 1000)} s):`);
+printTable(['benchmark', 'result', 'load average before'], summary);
