@@ -48,7 +48,7 @@ export function departmentDigestJob(config: OfflineConfig, options: DepartmentDi
       );
       const pending = recipients.filter((d) => {
         const found = existing.get(departmentDigestKey(due.day, d.code));
-        return !found || isRetryDue(found, now, settings.maxAttempts);
+        return !found || isRetryDue(found, now, settings.maxAttempts, settings.claimLeaseMs);
       });
       result.skipped = recipients.length - pending.length;
       if (pending.length === 0) return result;

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 // scheduler driver (run from source with tsx). Their output is collected for the assertions.
 
 export const root = join(import.meta.dirname, '..', '..');
-export const cli = join(root, 'dist', 'src', 'cli', 'main.js');
+/** The built CLI; TRACKER_FAULTS_CLI runs the tests against another build (e.g. without a fix). */
+export const cli = process.env.TRACKER_FAULTS_CLI ?? join(root, 'dist', 'src', 'cli', 'main.js');
 export const driver = join(import.meta.dirname, 'scheduler-driver.ts');
 
 export function assertBuilt(): void {
