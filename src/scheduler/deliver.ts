@@ -82,6 +82,17 @@ export function isRetryDue(
   return now.getTime() - existing.claimedAt.getTime() >= waitMinutes * 60 * 1000;
 }
 
+/** The lease ran out during the send and another process took the delivery over: its outcome stands. */
+function claimLost(logger: AppLogger, item: DeliveryItem, claimedBy: string, outcome: 'sent' | 'failed'): void {
+  logger.event('warn', 'delivery outcome not recorded: claim taken over', {
+    key: item.key,
+    kind: item.kind,
+    recipient: item.recipient,
+    claimedBy,
+    outcome,
+  });
+}
+
 /**
  * Sends one delivery at most once: claims its key in the database (or takes back a failed one)
  * BEFORE calling Slack, then records where it landed or why it failed. A replica or an earlier run
@@ -133,14 +144,17 @@ export async function deliverOnce(
   try {
     const sent = await send();
     const attempts = previousAttempts + sent.attempts;
-    await markDeliverySent(db, {
+    const recorded = await markDeliverySent(db, {
       id,
+      claimedAt,
+      claimedBy,
       channel: sent.channel,
       ts: sent.ts,
       threadTs: sent.threadTs ?? null,
       now,
       attempts,
     });
+    if (!recorded) claimLost(logger, item, claimedBy, 'sent');
     logger.event('info', 'delivery sent', {
       key: item.key,
       kind: item.kind,
@@ -158,7 +172,14 @@ export async function deliverOnce(
     const retryable = failure ? failure.retryable : true;
     const reason = failure ? failure.reason : ((error as Error)?.message ?? String(error));
     const attempts = previousAttempts + (failure?.attempts ?? 1);
-    await markDeliveryFailed(db, { id, error: `${retryable ? RETRYABLE : PERMANENT} ${reason}`, attempts });
+    const recorded = await markDeliveryFailed(db, {
+      id,
+      claimedAt,
+      claimedBy,
+      error: `${retryable ? RETRYABLE : PERMANENT} ${reason}`,
+      attempts,
+    });
+    if (!recorded) claimLost(logger, item, claimedBy, 'failed');
     logger.event('error', 'delivery failed', {
       key: item.key,
       kind: item.kind,

@@ -1,12 +1,13 @@
 import type { Db } from '../db/client.js';
+import type { HeldClaim } from './mark-delivery-failed.js';
 
-/** Records where a claimed delivery landed in Slack (channel and ts), completing it. */
+/** Records where a claimed delivery landed in Slack if the claim is still the caller's; false if it was taken over. */
 export async function markDeliverySent(
   db: Db,
-  input: { id: number; channel: string; ts: string; threadTs?: string | null; now: Date; attempts: number },
-): Promise<void> {
-  await db.delivery.update({
-    where: { id: input.id },
+  input: HeldClaim & { channel: string; ts: string; threadTs?: string | null; now: Date; attempts: number },
+): Promise<boolean> {
+  const result = await db.delivery.updateMany({
+    where: { id: input.id, status: 'claimed', claimedAt: input.claimedAt, claimedBy: input.claimedBy },
     data: {
       status: 'sent',
       channel: input.channel,
@@ -17,4 +18,5 @@ export async function markDeliverySent(
       error: null,
     },
   });
+  return result.count === 1;
 }

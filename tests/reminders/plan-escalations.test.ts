@@ -44,7 +44,15 @@ describe.each(PROVIDERS)('planEscalations on %s', (provider) => {
         payload: JSON.stringify({ day: '2027-05-25', cycle: 'countdown:1', reasons: [] }),
         targetIds: [org.targetIds[code] as number],
       });
-      await markDeliverySent(database.db, { id: row?.id as number, channel: 'D', ts: '1', now: sentAt, attempts: 1 });
+      await markDeliverySent(database.db, {
+        id: row?.id as number,
+        claimedAt: sentAt,
+        claimedBy: null,
+        channel: 'D',
+        ts: '1',
+        now: sentAt,
+        attempts: 1,
+      });
     }
   });
   afterAll(async () => database?.destroy());
@@ -83,6 +91,8 @@ describe.each(PROVIDERS)('planEscalations on %s', (provider) => {
     });
     await markDeliverySent(database.db, {
       id: a?.id as number,
+      claimedAt: um1?.dueAt as Date,
+      claimedBy: null,
       channel: 'D',
       ts: '2',
       now: um1?.dueAt as Date,
@@ -96,7 +106,13 @@ describe.each(PROVIDERS)('planEscalations on %s', (provider) => {
       now: um2?.dueAt as Date,
       targetIds: um2?.targets.map((t) => t.id),
     });
-    await markDeliveryFailed(database.db, { id: b?.id as number, error: '[retryable] http_500', attempts: 3 });
+    await markDeliveryFailed(database.db, {
+      id: b?.id as number,
+      claimedAt: um2?.dueAt as Date,
+      claimedBy: null,
+      error: '[retryable] http_500',
+      attempts: 3,
+    });
     const again = await plan('2027-05-27T00:40:00Z');
     expect(again.map((i) => [i.key, i.existing?.status])).toEqual([['escalation-manager:2027-05-27:UM2', 'failed']]);
   });

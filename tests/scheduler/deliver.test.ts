@@ -101,6 +101,42 @@ describe.each(PROVIDERS)('deliverOnce on %s', (provider) => {
     expect(lines.some((l) => l.includes('abandoned delivery taken over') && l.includes('dead:1'))).toBe(true);
   });
 
+  it('keeps the outcome of the process that took over when a slow sender outlived its lease', async () => {
+    const { logger: slowLogger, lines: slowLines } = captureLogger();
+    const { logger } = captureLogger();
+    const lease = 10 * 60_000;
+    const later = new Date(NOW.getTime() + lease + 60_000);
+    let releaseSlow: () => void = () => undefined;
+    let markStarted: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => {
+      markStarted = resolve;
+    });
+    const slowOutcome = deliverOnce(
+      { db: database.db, logger: slowLogger, now: NOW, maxAttempts: 3, claimLeaseMs: lease, claimedBy: 'slow:1' },
+      item('outlived'),
+      () =>
+        new Promise((_resolve, reject) => {
+          releaseSlow = () => reject(new SendFailure('http_500', true, 3));
+          markStarted();
+        }),
+    );
+    await started;
+    const found = (await findDeliveriesByKey(database.db, ['outlived'])).get('outlived') ?? null;
+    const fresh = { db: database.db, logger, now: later, maxAttempts: 3, claimLeaseMs: lease, claimedBy: 'fresh:2' };
+    expect(
+      await deliverOnce(fresh, item('outlived', found), async () => ({ channel: 'D1', ts: '7.7', attempts: 1 })),
+    ).toBe('sent');
+    releaseSlow();
+    expect(await slowOutcome).toBe('failed');
+    const row = await database.db.delivery.findUniqueOrThrow({ where: { key: 'outlived' } });
+    expect(row).toMatchObject({ status: 'sent', ts: '7.7', claimedBy: 'fresh:2', error: null });
+    expect(logged(slowLines, 'delivery outcome not recorded: claim taken over')[0]).toMatchObject({
+      key: 'outlived',
+      claimedBy: 'slow:1',
+      outcome: 'failed',
+    });
+  });
+
   it('claims the key before calling Slack, records channel and ts, and never sends twice', async () => {
     const { logger, lines } = captureLogger();
     const deps = { db: database.db, logger, now: NOW, maxAttempts: 3 };

@@ -17,6 +17,8 @@ describe.each(PROVIDERS)('findReminderThread on %s', (provider) => {
     const row = await claimDelivery(database.db, { key, kind: 'reminder', recipient, dueAt, now: dueAt, payload });
     await markDeliverySent(database.db, {
       id: row?.id as number,
+      claimedAt: dueAt,
+      claimedBy: null,
       channel: 'D1',
       ts: `${day}.1`,
       threadTs,

@@ -28,6 +28,8 @@ describe.each(PROVIDERS)('listDeliveryHistory on %s', (provider) => {
     });
     await markDeliverySent(database.db, {
       id: r1?.id as number,
+      claimedAt: at('2027-05-18'),
+      claimedBy: null,
       channel: 'D1',
       ts: '1',
       now: at('2027-05-18'),
