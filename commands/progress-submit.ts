@@ -97,7 +97,11 @@ export const progressSubmit =
     let target: TargetForReport | null;
     let update: ProgressInput;
     try {
-      target = await getReportableTarget(ctx.db, { slackUserId: userId, targetId: submission.targetId });
+      target = await getReportableTarget(ctx.db, {
+        slackUserId: userId,
+        targetId: submission.targetId,
+        milestoneIds: submission.milestoneIds,
+      });
       if (!target) {
         ctx.logger.event('warn', 'progress view refused: target not reportable by user', {
           user: userId,

@@ -23,7 +23,13 @@ describe.each(PROVIDERS)('reclaimFailedDelivery on %s', (provider) => {
     const id = row?.id as number;
     const now = new Date('2027-05-25T00:40:00Z');
     expect(await reclaimFailedDelivery(database.db, { id, previousClaimedAt: claimedAt, now })).toBe(false); // not failed
-    await markDeliveryFailed(database.db, { id, claimedAt, claimedBy: null, error: '[retryable] http_500', attempts: 3 });
+    await markDeliveryFailed(database.db, {
+      id,
+      claimedAt,
+      claimedBy: null,
+      error: '[retryable] http_500',
+      attempts: 3,
+    });
     const results = await Promise.all(
       ['a', 'b', 'c'].map((who) =>
         reclaimFailedDelivery(database.db, { id, previousClaimedAt: claimedAt, now, claimedBy: who }),

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dateFromCalendar } from '../../src/domain/calendar.js';
+import { listTargetStatuses } from '../../src/services/list-target-statuses.js';
+import { recordProgressUpdate } from '../../src/services/record-progress-update.js';
+import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases.js';
+import { type SeededOrg, seedSmallOrg } from '../helpers/seed.js';
+
+describe.each(PROVIDERS)('listTargetStatuses on %s', (provider) => {
+  let database: TestDatabase;
+  let org: SeededOrg;
+  beforeAll(async () => {
+    database = await createTestDatabase(provider);
+    org = await seedSmallOrg(database.db);
+  });
+  afterAll(async () => database?.destroy());
+
+  it('reports the latest status, the latest value even when the newest update has none, and overdue milestones', async () => {
+    const report = (at: string, value: number | null, status: 'on_track' | 'at_risk') =>
+      recordProgressUpdate(database.db, {
+        targetId: org.targets.sk1,
+        reporterId: 'USTAFF001',
+        status,
+        value,
+        percent: null,
+        comment: null,
+        milestoneIds: [],
+        reportedAt: new Date(at),
+      });
+    await report('2026-10-01T00:00:00Z', 30, 'on_track');
+    await report('2026-11-01T00:00:00Z', null, 'at_risk');
+    const statuses = await listTargetStatuses(database.db, {
+      departmentId: org.departments.seisaku,
+      fiscalYear: 2026,
+      today: dateFromCalendar('2026-11-20'),
+    });
+    const sk1 = statuses.find((s) => s.code === 'SK-1');
+    expect(sk1?.latest?.status).toBe('at_risk');
+    expect(sk1?.latestValue).toBe(30);
+    expect(sk1?.overdueMilestones.map((m) => m.title)).toEqual(['要件定義']);
+    expect(sk1?.nextMilestone?.title).toBe('運用開始');
+    expect(statuses.find((s) => s.code === 'SK-2')?.latest).toBeNull();
+  });
+});
