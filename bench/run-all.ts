@@ -76,13 +76,20 @@ if (only.has('digest')) {
       const loadBefore = load();
       const out = await runScript('digest.ts', ['--scale', String(scale), '--provider', provider]);
       const last = out.trim().split('\n').at(-1) ?? '{}';
-      const m = JSON.parse(last) as { medianMs?: number; updates?: number; maxRssMb?: number };
+      const m = JSON.parse(last) as {
+        medianMs?: number;
+        updates?: number;
+        maxRssMb?: number;
+        baselineRssMb?: number;
+        firstBuildMaxRssMb?: number;
+      };
       const ms = m.medianMs ?? Number.NaN;
       if (scale === scales[0]) baselineMs = ms;
       const ratio = baselineMs ? ` = ${(ms / baselineMs).toFixed(2)}× the ${scales[0]}× build` : '';
       summary.push([
         `digest ${provider} ${scale}×`,
-        `median ${Math.round(ms)} ms for ${m.updates} updates${ratio}; max RSS ${m.maxRssMb} MB`,
+        `median ${Math.round(ms)} ms for ${m.updates} updates${ratio}; RSS ${m.baselineRssMb} MB before, ` +
+          `${m.firstBuildMaxRssMb} MB peak in the first build, ${m.maxRssMb} MB over three`,
         loadBefore,
       ]);
     }

@@ -140,24 +140,27 @@ function mineBlocks(input: HomeInput, shown: HomePages): KnownBlock[] {
     }
     blocks.push(targetBlock(target, input));
   }
-  if (pages > 1) {
-    blocks.push({
-      type: 'context',
-      elements: [
-        {
-          type: 'mrkdwn',
-          text: t(locale, 'home.page', {
-            from: page * HOME_TARGETS_PAGE_SIZE + 1,
-            to: page * HOME_TARGETS_PAGE_SIZE + slice.length,
-            total: flat.length,
-          }),
-        },
-      ],
-    });
-    const nav = pager('mine', page, pages, locale);
-    if (nav) blocks.push(nav);
-  }
+  blocks.push(
+    ...pageFooter(
+      'mine',
+      { page, pages, pageSize: HOME_TARGETS_PAGE_SIZE, shown: slice.length, total: flat.length },
+      locale,
+    ),
+  );
   return blocks;
+}
+
+/** "21–40 of 75" and the previous / next buttons under a paged part; nothing when it has one page. */
+function pageFooter(
+  part: keyof HomePages,
+  at: { page: number; pages: number; pageSize: number; shown: number; total: number },
+  locale: Locale,
+): KnownBlock[] {
+  if (at.pages <= 1) return [];
+  const from = at.page * at.pageSize + 1;
+  const range = t(locale, 'home.page', { from, to: from + at.shown - 1, total: at.total });
+  const nav = pager(part, at.page, at.pages, locale);
+  return [{ type: 'context', elements: [{ type: 'mrkdwn', text: range }] }, ...(nav ? [nav] : [])];
 }
 
 function orgBlocks(org: DepartmentStatusCounts[], input: HomeInput, shown: HomePages): KnownBlock[] {
@@ -215,23 +218,9 @@ function orgBlocks(org: DepartmentStatusCounts[], input: HomeInput, shown: HomeP
     const text = lines.slice(i, i + ORG_LINES_PER_SECTION).join('\n');
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) } });
   }
-  if (pages > 1) {
-    blocks.push({
-      type: 'context',
-      elements: [
-        {
-          type: 'mrkdwn',
-          text: t(locale, 'home.page', {
-            from: page * HOME_ORG_PAGE_SIZE + 1,
-            to: page * HOME_ORG_PAGE_SIZE + slice.length,
-            total: org.length,
-          }),
-        },
-      ],
-    });
-    const nav = pager('org', page, pages, locale);
-    if (nav) blocks.push(nav);
-  }
+  blocks.push(
+    ...pageFooter('org', { page, pages, pageSize: HOME_ORG_PAGE_SIZE, shown: slice.length, total: org.length }, locale),
+  );
   return blocks;
 }
 
