@@ -5,6 +5,7 @@ import { roundPercent, suggestGrade } from '../review/grades.js';
 import { compareEvaluationOrder } from '../review/order.js';
 import { type ReviewState, summarizeReview } from '../review/workflow.js';
 import { getGradeLadder } from './get-grade-ladder.js';
+import { listLatestValues } from './list-latest-values.js';
 
 /** One line of the evaluation sheet (評価シート): a target with its indicator, grades and comments. */
 export interface EvaluationRow {
@@ -62,23 +63,17 @@ export async function listEvaluationRows(
     },
   });
   const ids = targets.map((t) => t.id);
-  const [values, lastReports] =
+  const [latestValueOf, lastReports] =
     ids.length === 0
-      ? [[], []]
+      ? [new Map<number, number>(), []]
       : await Promise.all([
-          db.progressUpdate.findMany({
-            where: { targetId: { in: ids }, value: { not: null } },
-            orderBy: [{ targetId: 'asc' }, { reportedAt: 'desc' }, { id: 'desc' }],
-            distinct: ['targetId'],
-            select: { targetId: true, value: true },
-          }),
+          listLatestValues(db, ids),
           db.progressUpdate.groupBy({
             by: ['targetId'],
             where: { targetId: { in: ids } },
             _max: { reportedAt: true },
           }),
         ]);
-  const latestValueOf = new Map(values.map((v) => [v.targetId, v.value]));
   const lastOf = new Map(lastReports.map((r) => [r.targetId, r._max.reportedAt]));
   const ordered = [...targets].sort((a, b) =>
     compareEvaluationOrder(

@@ -10,6 +10,7 @@ import {
   summarizeReview,
 } from '../review/workflow.js';
 import { isHqUser } from './is-hq-user.js';
+import { listLatestValues } from './list-latest-values.js';
 
 export interface ReviewListItem {
   id: number;
@@ -60,16 +61,7 @@ export async function listReviewItems(
     },
   });
   const ids = targets.map((t) => t.id);
-  const values =
-    ids.length === 0
-      ? []
-      : await db.progressUpdate.findMany({
-          where: { targetId: { in: ids }, value: { not: null } },
-          orderBy: [{ targetId: 'asc' }, { reportedAt: 'desc' }, { id: 'desc' }],
-          distinct: ['targetId'],
-          select: { targetId: true, value: true },
-        });
-  const latestValueOf = new Map(values.map((v) => [v.targetId, v.value]));
+  const latestValueOf = await listLatestValues(db, ids);
   const items: (ReviewListItem & { order: Parameters<typeof compareEvaluationOrder>[0] })[] = [];
   for (const t of targets) {
     const people = t.department.people;

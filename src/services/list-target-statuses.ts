@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js';
 import { isStatus, type Status } from '../domain/status.js';
+import { listLatestValues } from './list-latest-values.js';
 
 export interface TargetStatus {
   id: number;
@@ -33,16 +34,7 @@ export async function listTargetStatuses(
     orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
   });
   const ids = targets.map((t) => t.id);
-  const withValue =
-    ids.length === 0
-      ? []
-      : await db.progressUpdate.findMany({
-          where: { targetId: { in: ids }, value: { not: null } },
-          orderBy: [{ targetId: 'asc' }, { reportedAt: 'desc' }, { id: 'desc' }],
-          distinct: ['targetId'],
-          select: { targetId: true, value: true },
-        });
-  const valueByTarget = new Map(withValue.map((u) => [u.targetId, u.value]));
+  const valueByTarget = await listLatestValues(db, ids);
   return targets.map((t) => {
     const last = t.updates[0];
     const overdue = t.milestones.filter((m) => m.dueOn < input.today);
