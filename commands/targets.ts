@@ -1,16 +1,13 @@
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { buildTargetsMessage } from '../src/blocks/targets-message.js';
 import type { AppContext } from '../src/context.js';
 import { calendarDayIn, dateFromCalendar, fiscalYearAt, fiscalYearLabel } from '../src/domain/calendar.js';
 import { escapeMrkdwn, truncate } from '../src/domain/mrkdwn.js';
 import { AppError } from '../src/errors.js';
-import type { Locale } from '../src/i18n/messages.js';
 import { findPersonDepartments } from '../src/services/find-person-departments.js';
-import { getUserLocale } from '../src/services/get-user-locale.js';
 import { isHqUser } from '../src/services/is-hq-user.js';
 import { listDepartments } from '../src/services/list-departments.js';
 import { listTargetStatuses } from '../src/services/list-target-statuses.js';
-import { replyWithError } from '../src/slack/reply-error.js';
+import { commandListener } from '../src/slack/command-listener.js';
 
 /** At most this many departments answer one /targets (each as its own paginated message). */
 const MAX_DEPARTMENTS_PER_REPLY = 5;
@@ -37,47 +34,38 @@ export async function visibleDepartments(
 }
 
 /** /targets [department]: the user's departments' targets with their latest status, paginated. */
-export const targetsCommand =
-  (ctx: AppContext) =>
-  async ({ ack, command, client, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
-    await ack();
-    let locale: Locale = 'ja';
-    try {
-      locale = await getUserLocale({ ...ctx, client }, command.user_id);
-      const { own, all } = await visibleDepartments(ctx, command.user_id);
-      const query = command.text.trim();
-      let chosen: Department[];
-      if (query) {
-        chosen = matchDepartments(all, query);
-        if (chosen.length === 0) {
-          const names = own.map((d) => (locale === 'en' && d.nameEn ? d.nameEn : d.name)).join('、') || '—';
-          // The reply is mrkdwn: the user's text must not become a <!here> or a link.
-          throw new AppError('unknown_department', `no department matches ${query}`, 'error.unknown_department', {
-            query: escapeMrkdwn(truncate(query, 100)),
-            departments: escapeMrkdwn(names),
-          });
-        }
-      } else {
-        if (own.length === 0)
-          throw new AppError('no_department', `${command.user_id} in no department`, 'error.no_department');
-        chosen = own;
-      }
-      const now = ctx.now();
-      const fiscalYear = fiscalYearAt(now, ctx.config.timeZone);
-      const today = dateFromCalendar(calendarDayIn(now, ctx.config.timeZone));
-      for (const department of chosen.slice(0, MAX_DEPARTMENTS_PER_REPLY)) {
-        const targets = await listTargetStatuses(ctx.db, { departmentId: department.id, fiscalYear, today });
-        const message = buildTargetsMessage({
-          locale,
-          department,
-          fiscalYearLabel: fiscalYearLabel(fiscalYear, locale),
-          targets,
-          page: 0,
-          timeZone: ctx.config.timeZone,
+export const targetsCommand = (ctx: AppContext) =>
+  commandListener(ctx, '/targets', async ({ command, respond, userId, locale }) => {
+    const { own, all } = await visibleDepartments(ctx, userId);
+    const query = command.text.trim();
+    let chosen: Department[];
+    if (query) {
+      chosen = matchDepartments(all, query);
+      if (chosen.length === 0) {
+        const names = own.map((d) => (locale === 'en' && d.nameEn ? d.nameEn : d.name)).join('、') || '—';
+        // The reply is mrkdwn: the user's text must not become a <!here> or a link.
+        throw new AppError('unknown_department', `no department matches ${query}`, 'error.unknown_department', {
+          query: escapeMrkdwn(truncate(query, 100)),
+          departments: escapeMrkdwn(names),
         });
-        await respond({ response_type: 'ephemeral', ...message });
       }
-    } catch (error) {
-      await replyWithError(ctx, { client, userId: command.user_id, respond }, error, locale, '/targets');
+    } else {
+      if (own.length === 0) throw new AppError('no_department', `${userId} in no department`, 'error.no_department');
+      chosen = own;
     }
-  };
+    const now = ctx.now();
+    const fiscalYear = fiscalYearAt(now, ctx.config.timeZone);
+    const today = dateFromCalendar(calendarDayIn(now, ctx.config.timeZone));
+    for (const department of chosen.slice(0, MAX_DEPARTMENTS_PER_REPLY)) {
+      const targets = await listTargetStatuses(ctx.db, { departmentId: department.id, fiscalYear, today });
+      const message = buildTargetsMessage({
+        locale,
+        department,
+        fiscalYearLabel: fiscalYearLabel(fiscalYear, locale),
+        targets,
+        page: 0,
+        timeZone: ctx.config.timeZone,
+      });
+      await respond({ response_type: 'ephemeral', ...message });
+    }
+  });

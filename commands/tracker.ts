@@ -1,8 +1,5 @@
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { AppContext } from '../src/context.js';
-import type { Locale } from '../src/i18n/messages.js';
-import { getUserLocale } from '../src/services/get-user-locale.js';
-import { replyWithError } from '../src/slack/reply-error.js';
+import { commandListener } from '../src/slack/command-listener.js';
 import { exportSubcommand } from '../src/tracker-subcommands/export.js';
 import { trackerHelpText } from '../src/tracker-subcommands/help.js';
 import { pauseSubcommand } from '../src/tracker-subcommands/pause.js';
@@ -25,22 +22,13 @@ export const trackerSubcommands: Record<string, TrackerSubcommand> = {
 };
 
 /** The /tracker slash command: dispatches to a subcommand and answers ephemerally. */
-export const trackerCommand =
-  (ctx: AppContext) =>
-  async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
-    await ack();
-    const userId = command.user_id;
-    let locale: Locale = 'ja';
-    try {
-      locale = await getUserLocale({ ...ctx, client }, userId);
-      const [first, ...args] = command.text.trim().split(/\s+/).filter(Boolean);
-      const name = first?.toLowerCase() ?? 'help';
-      const subcommand = Object.hasOwn(trackerSubcommands, name) ? trackerSubcommands[name] : undefined;
-      const text = subcommand
-        ? await subcommand.run({ ctx, client, userId, locale, args, triggerId: command.trigger_id })
-        : trackerHelpText(locale, trackerSubcommands, name === 'help' ? undefined : first);
-      await respond({ response_type: 'ephemeral', replace_original: false, text });
-    } catch (error) {
-      await replyWithError(ctx, { client, userId, respond }, error, locale, 'tracker');
-    }
-  };
+export const trackerCommand = (ctx: AppContext) =>
+  commandListener(ctx, 'tracker', async ({ command, respond, client, userId, locale }) => {
+    const [first, ...args] = command.text.trim().split(/\s+/).filter(Boolean);
+    const name = first?.toLowerCase() ?? 'help';
+    const subcommand = Object.hasOwn(trackerSubcommands, name) ? trackerSubcommands[name] : undefined;
+    const text = subcommand
+      ? await subcommand.run({ ctx, client, userId, locale, args, triggerId: command.trigger_id })
+      : trackerHelpText(locale, trackerSubcommands, name === 'help' ? undefined : first);
+    await respond({ response_type: 'ephemeral', replace_original: false, text });
+  });
