@@ -54,6 +54,7 @@ async function main(): Promise<void> {
   try {
     const t0 = performance.now();
     const seeded = await seedSyntheticOrganization(database.db, {
+      provider,
       departments: 200 * scale,
       targetsPerDepartment: 30,
       weeks: WEEKS,

@@ -42,21 +42,22 @@ function toDate(value: unknown): Date {
 }
 
 /**
- * Status changes of every target of the fiscal year up to now. Weekly reports mostly repeat the
- * status, so keeping only rows whose status differs from the previous one (LAG, in SQL on both
- * providers) shrinks a year of history to a few rows per target. The IN (subquery) form lets
- * SQLite walk the (targetId, reportedAt) index in order instead of sorting in a temp B-tree.
+ * Status changes of every target of the fiscal year up to now, in history order. Weekly reports
+ * mostly repeat the status, so keeping only rows whose status differs from the previous one (LAG,
+ * in SQL on both providers) shrinks a year of history to a few rows per target. The IN (subquery)
+ * form lets SQLite walk the (targetId, reportedAt) index in order instead of sorting in a temp B-tree.
  */
 async function loadStatusEvents(db: Db, fiscalYearId: number, now: Date): Promise<StatusEvent[]> {
   const rows = await db.$queryRaw<{ targetId: number; reportedAt: unknown; status: string }[]>`
     SELECT x."targetId", x."reportedAt", x."status" FROM (
-      SELECT u."targetId", u."reportedAt", u."status",
+      SELECT u."id", u."targetId", u."reportedAt", u."status",
         LAG(u."status") OVER (PARTITION BY u."targetId" ORDER BY u."reportedAt", u."id") AS "previous"
       FROM "ProgressUpdate" u
       WHERE u."targetId" IN (SELECT t."id" FROM "Target" t WHERE t."fiscalYearId" = ${fiscalYearId})
         AND u."reportedAt" <= ${now}
     ) x
-    WHERE x."previous" IS NULL OR x."previous" <> x."status"`;
+    WHERE x."previous" IS NULL OR x."previous" <> x."status"
+    ORDER BY x."targetId", x."reportedAt", x."id"`;
   const events: StatusEvent[] = [];
   for (const r of rows) {
     if (isStatus(r.status)) events.push({ targetId: Number(r.targetId), at: toDate(r.reportedAt), status: r.status });
@@ -64,20 +65,35 @@ async function loadStatusEvents(db: Db, fiscalYearId: number, now: Date): Promis
   return events;
 }
 
-/** Latest reported indicator value per target with an indicator, up to now (one row per target). */
-async function loadLatestValues(db: Db, fiscalYearId: number, now: Date): Promise<Map<number, number>> {
-  const rows = await db.$queryRaw<{ targetId: number; value: number }[]>`
-    SELECT x."targetId", x."value" FROM (
-      SELECT u."targetId", u."value",
-        ROW_NUMBER() OVER (PARTITION BY u."targetId" ORDER BY u."reportedAt" DESC, u."id" DESC) AS "rank"
-      FROM "ProgressUpdate" u
-      WHERE u."targetId" IN (
-          SELECT t."id" FROM "Target" t WHERE t."fiscalYearId" = ${fiscalYearId} AND t."indicatorTarget" IS NOT NULL
-        )
-        AND u."value" IS NOT NULL AND u."reportedAt" <= ${now}
-    ) x
-    WHERE x."rank" = 1`;
-  return new Map(rows.map((r) => [Number(r.targetId), Number(r.value)]));
+/**
+ * When each target of the fiscal year was last reported on up to now, and its latest indicator
+ * value (targets with an indicator). One index seek per target on (targetId, reportedAt): a
+ * GROUP BY or a window over every update of the year cost ten times as long and most of the memory.
+ */
+async function loadLatestReports(
+  db: Db,
+  fiscalYearId: number,
+  now: Date,
+): Promise<{ lastReported: Map<number, Date>; latestValues: Map<number, number> }> {
+  const rows = await db.$queryRaw<{ targetId: number; lastAt: unknown; latestValue: unknown }[]>`
+    SELECT t."id" AS "targetId",
+      (SELECT MAX(u."reportedAt") FROM "ProgressUpdate" u
+        WHERE u."targetId" = t."id" AND u."reportedAt" <= ${now}) AS "lastAt",
+      CASE WHEN t."indicatorTarget" IS NOT NULL THEN (
+        SELECT v."value" FROM "ProgressUpdate" v
+        WHERE v."targetId" = t."id" AND v."value" IS NOT NULL AND v."reportedAt" <= ${now}
+        ORDER BY v."reportedAt" DESC, v."id" DESC LIMIT 1
+      ) END AS "latestValue"
+    FROM "Target" t
+    WHERE t."fiscalYearId" = ${fiscalYearId}`;
+  const lastReported = new Map<number, Date>();
+  const latestValues = new Map<number, number>();
+  for (const r of rows) {
+    const targetId = Number(r.targetId);
+    if (r.lastAt !== null && r.lastAt !== undefined) lastReported.set(targetId, toDate(r.lastAt));
+    if (r.latestValue !== null && r.latestValue !== undefined) latestValues.set(targetId, Number(r.latestValue));
+  }
+  return { lastReported, latestValues };
 }
 
 /** The fiscal year's digest: totals, departments, week-on-week changes, trend and the next review. */
@@ -91,49 +107,43 @@ export async function buildDigestData(db: Db, input: BuildDigestInput): Promise<
   const todayDate = dateFromCalendar(today);
   const yearStart = startOfDayIn(`${year}-04-01`, timeZone);
 
-  const [cadenceSetting, departmentRows, targetRows, events, lastReports, latestValues, overdueRows, review] =
-    await Promise.all([
-      db.setting.findUnique({ where: { key: 'cadence' } }),
-      db.department.findMany({
-        where: { targets: { some: { fiscalYearId: fiscalYear.id } } },
-        select: { id: true, code: true, name: true, nameEn: true, channelId: true, cadence: true, sortOrder: true },
-        orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
-      }),
-      db.target.findMany({
-        where: { fiscalYearId: fiscalYear.id },
-        select: {
-          id: true,
-          code: true,
-          title: true,
-          departmentId: true,
-          indicatorBaseline: true,
-          indicatorTarget: true,
-        },
-        orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
-      }),
-      loadStatusEvents(db, fiscalYear.id, now),
-      db.progressUpdate.groupBy({
-        by: ['targetId'],
-        where: { target: { fiscalYearId: fiscalYear.id }, reportedAt: { lte: now } },
-        _max: { reportedAt: true },
-      }),
-      loadLatestValues(db, fiscalYear.id, now),
-      db.milestone.findMany({
-        where: {
-          target: { fiscalYearId: fiscalYear.id },
-          dueOn: { lt: todayDate },
-          // A milestone finished after `now` was still open then (digests can be previewed in the past).
-          OR: [{ doneAt: null }, { doneAt: { gt: now } }],
-        },
-        select: { targetId: true, title: true, dueOn: true },
-        orderBy: [{ dueOn: 'asc' }, { sortOrder: 'asc' }],
-      }),
-      db.reviewWindow.findFirst({
-        where: { closesOn: { gte: todayDate } },
-        orderBy: [{ opensOn: 'asc' }, { id: 'asc' }],
-        include: { fiscalYear: { select: { year: true } } },
-      }),
-    ]);
+  const [cadenceSetting, departmentRows, targetRows, events, latest, overdueRows, review] = await Promise.all([
+    db.setting.findUnique({ where: { key: 'cadence' } }),
+    db.department.findMany({
+      where: { targets: { some: { fiscalYearId: fiscalYear.id } } },
+      select: { id: true, code: true, name: true, nameEn: true, channelId: true, cadence: true, sortOrder: true },
+      orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+    }),
+    db.target.findMany({
+      where: { fiscalYearId: fiscalYear.id },
+      select: {
+        id: true,
+        code: true,
+        title: true,
+        departmentId: true,
+        indicatorBaseline: true,
+        indicatorTarget: true,
+      },
+      orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+    }),
+    loadStatusEvents(db, fiscalYear.id, now),
+    loadLatestReports(db, fiscalYear.id, now),
+    db.milestone.findMany({
+      where: {
+        target: { fiscalYearId: fiscalYear.id },
+        dueOn: { lt: todayDate },
+        // A milestone finished after `now` was still open then (digests can be previewed in the past).
+        OR: [{ doneAt: null }, { doneAt: { gt: now } }],
+      },
+      select: { targetId: true, title: true, dueOn: true },
+      orderBy: [{ dueOn: 'asc' }, { sortOrder: 'asc' }],
+    }),
+    db.reviewWindow.findFirst({
+      where: { closesOn: { gte: todayDate } },
+      orderBy: [{ opensOn: 'asc' }, { id: 'asc' }],
+      include: { fiscalYear: { select: { year: true } } },
+    }),
+  ]);
 
   const organisationCadence = parseCadence(cadenceSetting?.value) ?? input.defaultCadence ?? 'biweekly';
   const defaultCadenceDays = cadenceDays(organisationCadence);
@@ -143,7 +153,7 @@ export async function buildDigestData(db: Db, input: BuildDigestInput): Promise<
   );
   const current = statusesAt(events, now);
   const previous = statusesAt(events, previousAt);
-  const lastReported = new Map(lastReports.map((r) => [r.targetId, r._max.reportedAt]));
+  const { lastReported, latestValues } = latest;
   const overdueByTarget = new Map<number, { title: string; dueOn: string }[]>();
   for (const m of overdueRows) {
     const list = overdueByTarget.get(m.targetId) ?? [];
