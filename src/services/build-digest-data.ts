@@ -41,26 +41,39 @@ function toDate(value: unknown): Date {
   return value instanceof Date ? value : new Date(value as string | number);
 }
 
+/** Targets per status-change query: Prisma holds a whole result at once, so pages bound the peak. */
+const EVENT_PAGE_TARGETS = 1000;
+
 /**
  * Status changes of every target of the fiscal year up to now, in history order. Weekly reports
  * mostly repeat the status, so keeping only rows whose status differs from the previous one (LAG,
  * in SQL on both providers) shrinks a year of history to a few rows per target. The IN (subquery)
- * form lets SQLite walk the (targetId, reportedAt) index in order instead of sorting in a temp B-tree.
+ * form lets SQLite walk the (targetId, reportedAt) index in order instead of sorting in a temp
+ * B-tree. Read a thousand targets at a time: one query for 6,000 targets peaked 30 MB higher
+ * (in Prisma's handling of the rows) for the same time.
  */
 async function loadStatusEvents(db: Db, fiscalYearId: number, now: Date): Promise<StatusEvent[]> {
-  const rows = await db.$queryRaw<{ targetId: number; reportedAt: unknown; status: string }[]>`
-    SELECT x."targetId", x."reportedAt", x."status" FROM (
-      SELECT u."id", u."targetId", u."reportedAt", u."status",
-        LAG(u."status") OVER (PARTITION BY u."targetId" ORDER BY u."reportedAt", u."id") AS "previous"
-      FROM "ProgressUpdate" u
-      WHERE u."targetId" IN (SELECT t."id" FROM "Target" t WHERE t."fiscalYearId" = ${fiscalYearId})
-        AND u."reportedAt" <= ${now}
-    ) x
-    WHERE x."previous" IS NULL OR x."previous" <> x."status"
-    ORDER BY x."targetId", x."reportedAt", x."id"`;
+  const ids = await db.target.findMany({ where: { fiscalYearId }, select: { id: true }, orderBy: { id: 'asc' } });
   const events: StatusEvent[] = [];
-  for (const r of rows) {
-    if (isStatus(r.status)) events.push({ targetId: Number(r.targetId), at: toDate(r.reportedAt), status: r.status });
+  for (let i = 0; i < ids.length; i += EVENT_PAGE_TARGETS) {
+    const first = ids[i]?.id ?? 0;
+    const last = ids[Math.min(ids.length, i + EVENT_PAGE_TARGETS) - 1]?.id ?? first;
+    const rows = await db.$queryRaw<{ targetId: number; reportedAt: unknown; status: string }[]>`
+      SELECT x."targetId", x."reportedAt", x."status" FROM (
+        SELECT u."id", u."targetId", u."reportedAt", u."status",
+          LAG(u."status") OVER (PARTITION BY u."targetId" ORDER BY u."reportedAt", u."id") AS "previous"
+        FROM "ProgressUpdate" u
+        WHERE u."targetId" IN (
+            SELECT t."id" FROM "Target" t
+            WHERE t."fiscalYearId" = ${fiscalYearId} AND t."id" BETWEEN ${first} AND ${last}
+          )
+          AND u."reportedAt" <= ${now}
+      ) x
+      WHERE x."previous" IS NULL OR x."previous" <> x."status"
+      ORDER BY x."targetId", x."reportedAt", x."id"`;
+    for (const r of rows) {
+      if (isStatus(r.status)) events.push({ targetId: Number(r.targetId), at: toDate(r.reportedAt), status: r.status });
+    }
   }
   return events;
 }

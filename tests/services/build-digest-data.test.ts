@@ -8,6 +8,7 @@ import {
   scriptExampleHistory,
   scriptedStatusAt,
   seedExampleOrganization,
+  seedSyntheticOrganization,
 } from '../helpers/digest-fixtures.js';
 
 const NOW = new Date('2026-11-30T00:00:00Z'); // Monday 09:00 in Tokyo
@@ -197,6 +198,65 @@ describe.each(PROVIDERS)('buildDigestData on %s', (provider) => {
       expect(data?.targets.find((t) => t.id === target.id)?.status).toBe(scriptedStatusAt(history, target.id, NOW));
     } finally {
       await database.db.progressUpdate.delete({ where: { id: future.id } });
+    }
+  });
+});
+
+describe.each(PROVIDERS)('buildDigestData over more targets than one status-change query reads, on %s', (provider) => {
+  let database: TestDatabase;
+  const WEEKS = 20;
+  const START = Date.parse('2026-04-03T01:00:00Z');
+  const STATUSES = ['on_track', 'on_track', 'on_track', 'at_risk', 'off_track', 'done'] as const;
+  /** The synthetic history's status of the target with index ti (in id order) at an instant. */
+  const expectedStatus = (ti: number, at: number): string => {
+    let last: string = 'not_reported';
+    for (let w = 0; w < WEEKS; w += 1) {
+      if (START + w * 7 * 86_400_000 + (ti % 5) * 3_600_000 <= at) {
+        last = STATUSES[(ti * 7 + Math.floor(w / 8)) % STATUSES.length] as string;
+      }
+    }
+    return last;
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase(provider);
+    // 1,230 targets: the status changes are read in two pages of targets and a partial third.
+    await seedSyntheticOrganization(database.db, {
+      provider,
+      departments: 41,
+      targetsPerDepartment: 30,
+      weeks: WEEKS,
+    });
+  });
+  afterAll(async () => database?.destroy());
+
+  it('gives every target the status of its history, now and at every trend point', async () => {
+    const now = new Date('2026-07-20T00:00:00Z'); // week 15: statuses changed at weeks 8 and 16
+    const data = await buildDigestData(database.db, { now, timeZone: TZ });
+    if (!data) throw new Error('no digest data');
+    expect(data.targetCount).toBe(1230);
+    const indexOf = new Map(
+      [...data.targets]
+        .map((t) => t.id)
+        .sort((a, b) => a - b)
+        .map((id, ti) => [id, ti]),
+    );
+    const mismatched = data.targets.filter((t) => t.status !== expectedStatus(indexOf.get(t.id) ?? -1, now.getTime()));
+    expect(mismatched).toEqual([]);
+    const lastWeek = now.getTime() - 7 * 86_400_000;
+    expect(data.targets.filter((t) => t.previousStatus !== expectedStatus(indexOf.get(t.id) ?? -1, lastWeek))).toEqual(
+      [],
+    );
+    for (const [i, point] of data.trend.entries()) {
+      // The trend's points are a week apart, the last one at now.
+      const at = now.getTime() - (data.trend.length - 1 - i) * 7 * 86_400_000;
+      const counts: Record<string, number> = {};
+      for (const ti of indexOf.values()) {
+        const s = expectedStatus(ti, at);
+        counts[s] = (counts[s] ?? 0) + 1;
+      }
+      for (const [status, n] of Object.entries(point.counts))
+        expect(n, `${point.day} ${status}`).toBe(counts[status] ?? 0);
     }
   });
 });
