@@ -49,7 +49,7 @@ try {
     for (const d of data.departments) departmentMessages += buildDepartmentDigest(data, d.id, 'ja').length;
     sample();
     const t2 = performance.now();
-    const png = renderDigestChart(data, 'ja');
+    const png = await renderDigestChart(data, 'ja');
     sample();
     const t3 = performance.now();
     messages = weekly.length + departmentMessages;

@@ -73,7 +73,7 @@ export function weeklyDigestJob(config: OfflineConfig, options: DigestJobOptions
         },
         async () => {
           // Rendered only once the delivery is ours, so a replica that lost the claim does no work.
-          const chart = chartAttachment(logger, data, locale, options.renderChart ?? renderDigestChart, key);
+          const chart = await chartAttachment(logger, data, locale, options.renderChart ?? renderDigestChart, key);
           const messages = buildWeeklyDigest(data, locale, { chart: chart !== null });
           const posted = await postDigest({ slack, queue, logger, channel, messages, chart, key });
           logger.event(posted.problems.length > 0 ? 'error' : 'info', 'weekly digest posted', {

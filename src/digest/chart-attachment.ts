@@ -4,21 +4,21 @@ import type { AppLogger } from '../logger.js';
 import type { DigestChart } from './post-digest.js';
 import type { DigestData } from './types.js';
 
-export type ChartRenderer = (data: DigestData, locale: Locale) => Buffer;
+export type ChartRenderer = (data: DigestData, locale: Locale) => Promise<Buffer> | Buffer;
 
 /**
  * The digest's chart ready to upload, or null when rendering failed: the failure is logged and
  * the digest goes out without the image rather than not at all.
  */
-export function chartAttachment(
+export async function chartAttachment(
   logger: AppLogger,
   data: DigestData,
   locale: Locale,
   render: ChartRenderer,
   key: string,
-): DigestChart | null {
+): Promise<DigestChart | null> {
   try {
-    const png = render(data, locale);
+    const png = await render(data, locale);
     return {
       png,
       filename: `digest-${data.today}.png`,

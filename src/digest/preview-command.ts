@@ -58,7 +58,7 @@ export async function runDigestPreview(args: string[], io: CliIo): Promise<numbe
     let chartWritten: string | null = null;
     try {
       const path = resolve(values.chart);
-      writeFileSync(path, renderDigestChart(data, locale));
+      writeFileSync(path, await renderDigestChart(data, locale));
       chartWritten = path;
     } catch (error) {
       io.err(`The chart could not be rendered (the digest would go out without it): ${(error as Error).message}`);

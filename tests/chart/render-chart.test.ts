@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import {
@@ -7,7 +9,7 @@ import {
   digestChartOption,
 } from '../../src/chart/digest-chart-option.js';
 import { chartFontFiles } from '../../src/chart/fonts.js';
-import { rasterise, renderChartSvg, renderDigestChart } from '../../src/chart/render-chart.js';
+import { rasterise, renderChartSvg, renderDigestChart, svgCharacters } from '../../src/chart/render-chart.js';
 import { syntheticDigestData } from '../helpers/digest-fixtures.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -66,8 +68,8 @@ describe('digest chart', () => {
     expect(svg).toContain(CHART_FONT_FAMILY);
   });
 
-  it('renders a non-empty PNG whose size follows the number of departments', () => {
-    const png = renderDigestChart(data, 'ja');
+  it('renders a non-empty PNG whose size follows the number of departments', async () => {
+    const png = await renderDigestChart(data, 'ja');
     expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     expect(png.length).toBeGreaterThan(20_000);
     const spec = digestChartOption(data, 'ja');
@@ -95,8 +97,52 @@ describe('digest chart', () => {
     expect(bars.reduce((n, s) => n + s.data.reduce((a, b) => a + b, 0), 0)).toBe(data.targetCount);
   });
 
-  it('fails loudly on broken SVG (the job then sends the digest without the chart)', () => {
-    expect(() => rasterise('<svg', chartFontFiles())).toThrow();
+  it('fails loudly on broken SVG (the job then sends the digest without the chart)', async () => {
+    await expect(rasterise('<svg', chartFontFiles())).rejects.toThrow();
+  });
+});
+
+describe('rasterising with the font cut down to the chart’s characters', () => {
+  /** The PNG the rasteriser makes with the whole font files, as before the subsetting. */
+  const withWholeFont = (svg: string) =>
+    new Resvg(svg, {
+      font: {
+        fontFiles: chartFontFiles(),
+        loadSystemFonts: false,
+        defaultFontFamily: CHART_FONT_FAMILY,
+        sansSerifFamily: CHART_FONT_FAMILY,
+      },
+      background: '#ffffff',
+      fitTo: { mode: 'original' },
+    })
+      .render()
+      .asPng();
+
+  it('gives byte for byte the PNG of the whole font, in Japanese and English, with escaped names', async () => {
+    const data = syntheticDigestData({
+      departments: 12,
+      targetsPerDepartment: 5,
+      departmentName: (i) => (i === 0 ? '子ども家庭<支援>&まちづくり部' : `第${i + 1}部・ｶﾅ・①`),
+    });
+    for (const locale of ['ja', 'en'] as const) {
+      const svg = renderChartSvg(digestChartOption(data, locale));
+      const png = await rasterise(svg);
+      expect(png.equals(withWholeFont(svg)), locale).toBe(true);
+    }
+  });
+
+  it('keeps every character the SVG shows, entities decoded, and all printable ASCII', () => {
+    const chars = svgCharacters('<svg><text>部&amp;&lt;課&#x2460;&#9313;</text><text>ｶ</text></svg>');
+    for (const c of ['部', '&', '<', '課', '①', '②', 'ｶ', 'A', '~', '0', ' ']) expect(chars, c).toContain(c);
+    expect(new Set(chars).size).toBe(chars.length);
+  });
+
+  it('leaves no temporary font files behind', async () => {
+    const mine = () => readdirSync(tmpdir()).filter((name) => name.startsWith('tracker-chart-'));
+    const before = mine();
+    await rasterise(textSvg('部別の状況'));
+    await expect(rasterise('<svg')).rejects.toThrow();
+    expect(mine()).toEqual(before);
   });
 });
 
