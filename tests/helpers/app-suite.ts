@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Db } from '../../src/db/client.js';
-import { createTestDatabase, type TestDatabase, type TestProvider } from './databases.js';
+import { seededTestDatabase, type TestDatabase, type TestProvider } from './databases.js';
 import { nockAuthTest, startTestApp, type TestApp } from './slack-driver.js';
 
 export interface AppSuite<T> {
@@ -22,11 +22,11 @@ export function appSuite<T>(options: {
   hqUsers?: string[];
   locale?: string;
 }): AppSuite<T> {
-  const state: { database?: TestDatabase; app?: TestApp; org?: T } = {};
+  const seeded = seededTestDatabase(options.provider ?? 'sqlite', options.seed);
+  let app: TestApp | undefined;
+  // Hooks run in order and after-hooks in reverse, so the app starts after the seed and stops first.
   beforeAll(async () => {
-    state.database = await createTestDatabase(options.provider ?? 'sqlite');
-    state.org = await options.seed(state.database.db);
-    state.app = await startTestApp(state.database, { now: options.now, hqUsers: options.hqUsers });
+    app = await startTestApp(seeded.database, { now: options.now, hqUsers: options.hqUsers });
   });
   beforeEach(() => {
     nockAuthTest();
@@ -37,23 +37,17 @@ export function appSuite<T>(options: {
         .reply(200, { ok: true, user: { locale: options.locale } });
     }
   });
-  afterAll(async () => {
-    await state.app?.stop();
-    await state.database?.destroy();
-  });
-  const must = <V>(value: V | undefined, what: string): V => {
-    if (value === undefined) throw new Error(`appSuite: ${what} is not ready (used outside a test?)`);
-    return value;
-  };
+  afterAll(async () => app?.stop());
   return {
     get database() {
-      return must(state.database, 'database');
+      return seeded.database;
     },
     get app() {
-      return must(state.app, 'app');
+      if (!app) throw new Error('appSuite: app is not ready (used outside a test?)');
+      return app;
     },
     get org() {
-      return must(state.org, 'org');
+      return seeded.org;
     },
   };
 }

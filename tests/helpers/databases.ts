@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { type Database, openDatabase } from '../../src/db/client.js';
+import { afterAll, beforeAll } from 'vitest';
+import { type Database, type Db, openDatabase } from '../../src/db/client.js';
 import { applyMigrations } from '../../src/db/migrations.js';
 
 /** Admin URL of the test PostgreSQL server; each test file gets a database of its own on it. */
@@ -49,6 +50,41 @@ export async function createTestDatabase(provider: TestProvider): Promise<TestDa
     async destroy() {
       await database.close();
       await cleanup();
+    },
+  };
+}
+
+export interface SeededTestDatabase<T> {
+  readonly database: TestDatabase;
+  readonly db: Db;
+  /** What the seed function returned (ids of the seeded rows). */
+  readonly org: T;
+}
+
+/**
+ * A fresh database of the provider for the describe block it is called in, seeded once before
+ * its tests and destroyed after them.
+ */
+export function seededTestDatabase<T>(provider: TestProvider, seed: (db: Db) => Promise<T>): SeededTestDatabase<T> {
+  const state: { database?: TestDatabase; org?: T } = {};
+  beforeAll(async () => {
+    state.database = await createTestDatabase(provider);
+    state.org = await seed(state.database.db);
+  });
+  afterAll(async () => state.database?.destroy());
+  const must = <V>(value: V | undefined, what: string): V => {
+    if (value === undefined) throw new Error(`seededTestDatabase: ${what} is not ready (used outside a test?)`);
+    return value;
+  };
+  return {
+    get database() {
+      return must(state.database, 'database');
+    },
+    get db() {
+      return must(state.database, 'database').db;
+    },
+    get org() {
+      return must(state.org, 'org');
     },
   };
 }

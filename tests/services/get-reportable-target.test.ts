@@ -1,46 +1,40 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getReportableTarget } from '../../src/services/get-reportable-target.js';
-import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases.js';
-import { type SeededOrg, seedSmallOrg } from '../helpers/seed.js';
+import { PROVIDERS, seededTestDatabase } from '../helpers/databases.js';
+import { seedSmallOrg } from '../helpers/seed.js';
 
 describe.each(PROVIDERS)('getReportableTarget on %s', (provider) => {
-  let database: TestDatabase;
-  let org: SeededOrg;
-  beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    org = await seedSmallOrg(database.db);
-  });
-  afterAll(async () => database?.destroy());
+  const env = seededTestDatabase(provider, seedSmallOrg);
 
   it('returns a target only to people of its department (the server-side permission check)', async () => {
     expect(
-      await getReportableTarget(database.db, { slackUserId: 'USTAFF001', targetId: org.targets.sk1 }),
+      await getReportableTarget(env.db, { slackUserId: 'USTAFF001', targetId: env.org.targets.sk1 }),
     ).toMatchObject({
       code: 'SK-1',
       openMilestones: [expect.objectContaining({ title: '要件定義' }), expect.objectContaining({ title: '運用開始' })],
     });
-    expect(await getReportableTarget(database.db, { slackUserId: 'USTAFF001', targetId: org.targets.sm1 })).toBeNull();
-    expect(await getReportableTarget(database.db, { slackUserId: 'USTAFF001', targetId: -1 })).toBeNull();
+    expect(await getReportableTarget(env.db, { slackUserId: 'USTAFF001', targetId: env.org.targets.sm1 })).toBeNull();
+    expect(await getReportableTarget(env.db, { slackUserId: 'USTAFF001', targetId: -1 })).toBeNull();
   });
 
   it('loads only the chosen milestones that are still open, and none for an empty choice', async () => {
-    const all = await getReportableTarget(database.db, { slackUserId: 'USTAFF001', targetId: org.targets.sk1 });
+    const all = await getReportableTarget(env.db, { slackUserId: 'USTAFF001', targetId: env.org.targets.sk1 });
     const [first, second] = all?.openMilestones ?? [];
-    await database.db.milestone.update({ where: { id: second?.id as number }, data: { doneAt: new Date() } });
-    const chosen = await getReportableTarget(database.db, {
+    await env.db.milestone.update({ where: { id: second?.id as number }, data: { doneAt: new Date() } });
+    const chosen = await getReportableTarget(env.db, {
       slackUserId: 'USTAFF001',
-      targetId: org.targets.sk1,
+      targetId: env.org.targets.sk1,
       milestoneIds: [first?.id as number, second?.id as number],
     });
     expect(chosen?.openMilestones.map((m) => m.title)).toEqual([first?.title]);
-    const none = await getReportableTarget(database.db, {
+    const none = await getReportableTarget(env.db, {
       slackUserId: 'USTAFF001',
-      targetId: org.targets.sk1,
+      targetId: env.org.targets.sk1,
       milestoneIds: [],
     });
     expect(none).toMatchObject({ code: 'SK-1', department: { channelId: 'C0SEISAKU1' }, openMilestones: [] });
     expect(
-      await getReportableTarget(database.db, { slackUserId: 'USTAFF001', targetId: org.targets.sm1, milestoneIds: [] }),
+      await getReportableTarget(env.db, { slackUserId: 'USTAFF001', targetId: env.org.targets.sm1, milestoneIds: [] }),
     ).toBeNull();
   });
 });

@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dateFromCalendar } from '../../src/domain/calendar.js';
 import { listTargetStatuses } from '../../src/services/list-target-statuses.js';
 import { recordProgressUpdate } from '../../src/services/record-progress-update.js';
-import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases.js';
-import { type SeededOrg, seedSmallOrg } from '../helpers/seed.js';
+import { PROVIDERS, seededTestDatabase } from '../helpers/databases.js';
+import { seedSmallOrg } from '../helpers/seed.js';
 
 describe.each(PROVIDERS)('listTargetStatuses on %s', (provider) => {
-  let database: TestDatabase;
-  let org: SeededOrg;
-  beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    org = await seedSmallOrg(database.db);
-  });
-  afterAll(async () => database?.destroy());
+  const env = seededTestDatabase(provider, seedSmallOrg);
 
   it('reports the latest status, the latest value even when the newest update has none, and overdue milestones', async () => {
     const report = (at: string, value: number | null, status: 'on_track' | 'at_risk') =>
-      recordProgressUpdate(database.db, {
-        targetId: org.targets.sk1,
+      recordProgressUpdate(env.db, {
+        targetId: env.org.targets.sk1,
         reporterId: 'USTAFF001',
         status,
         value,
@@ -28,8 +22,8 @@ describe.each(PROVIDERS)('listTargetStatuses on %s', (provider) => {
       });
     await report('2026-10-01T00:00:00Z', 30, 'on_track');
     await report('2026-11-01T00:00:00Z', null, 'at_risk');
-    const statuses = await listTargetStatuses(database.db, {
-      departmentId: org.departments.seisaku,
+    const statuses = await listTargetStatuses(env.db, {
+      departmentId: env.org.departments.seisaku,
       fiscalYear: 2026,
       today: dateFromCalendar('2026-11-20'),
     });
