@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FANOUT_TICK, seedReminderOwners } from '../../bench/seed-reminder-owners.js';
-import { countDuplicates, startThrottledSlack, type ThrottledSlack } from '../../bench/throttled-slack.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
-import { assertBuilt, botEnvironment, cli, jobsRun, logLines, sleep, startChild } from './processes.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FANOUT_TICK } from '../../bench/seed-reminder-owners.js';
+import { countDuplicates } from '../../bench/throttled-slack.js';
+import { fanoutFixture } from './fanout-fixture.js';
+import { assertBuilt, cli, jobsRun, logLines, sleep, startChild } from './processes.js';
 
 // A reminders fan-out (`tracker jobs run reminders --at …`, the built CLI: the same run() the
 // scheduler calls each minute) to 300 owners through a fake Slack that paces it to 30 messages/s,
@@ -26,47 +26,27 @@ const LIMITS = { perSecondPerChannel: 1, workspaceRate: 30, workspaceBurst: 10 }
 const TODAY = { key: { startsWith: 'reminder:2027-05-25:' } };
 
 describe('a reminders fan-out killed with SIGKILL mid-run', () => {
-  let database: TestDatabase;
-  let slack: ThrottledSlack;
-  let owners: string[];
-
-  beforeAll(async () => {
-    assertBuilt();
-    database = await createTestDatabase('postgresql');
-    owners = await seedReminderOwners(database.url, OWNERS);
-    slack = await startThrottledSlack(LIMITS);
-  });
-
-  afterAll(async () => {
-    await slack?.close();
-    await database?.destroy();
-  });
+  const fx = fanoutFixture(OWNERS, LIMITS);
+  beforeAll(assertBuilt);
 
   it('reaches every owner after a restart, with duplicates only among the claims in flight at the kill', async () => {
-    const env = botEnvironment({
-      DATABASE_URL: database.url,
-      SLACK_API_URL: slack.url,
-      LOG_LEVEL: 'info',
-      // The queue keeps the fake's limits, as an operator would configure it for Slack's.
-      TRACKER_SLACK_WORKSPACE_RATE: String(LIMITS.workspaceRate),
-      TRACKER_SLACK_WORKSPACE_BURST: String(LIMITS.workspaceBurst),
-      TRACKER_SLACK_CHANNEL_INTERVAL_MS: '1000',
+    const env = fx.environment({
       TRACKER_CLAIM_LEASE_SECONDS: String(LEASE_SECONDS),
     });
 
     // 1. The fan-out, killed at the KILL_AT_POST-th accepted message.
     const started = Date.now();
     const first = startChild([cli, 'jobs', 'run', 'reminders', '--at', FANOUT_TICK.toISOString()], env);
-    slack.onPost((_post, count) => {
+    fx.slack.onPost((_post, count) => {
       if (count === KILL_AT_POST) first.process.kill('SIGKILL');
     });
     const exit = await first.exited;
     const killedAfterMs = Date.now() - started;
     // Requests already in the fake's socket buffers are still answered (to nobody): let them land.
     await sleep(300);
-    const postedAtKill = new Set(slack.posts.map((p) => p.channel));
-    const deliveredBeforeKill = slack.stats.posts;
-    const rowsAtKill = await database.db.delivery.findMany({
+    const postedAtKill = new Set(fx.slack.posts.map((p) => p.channel));
+    const deliveredBeforeKill = fx.slack.stats.posts;
+    const rowsAtKill = await fx.database.db.delivery.findMany({
       where: TODAY,
       select: { key: true, recipient: true, status: true },
     });
@@ -88,7 +68,7 @@ describe('a reminders fan-out killed with SIGKILL mid-run', () => {
     const withinLease = await jobsRun('reminders', killedAt, env);
     expect(withinLease.code, withinLease.output).toBe(0);
     expect(logLines(withinLease.output, 'abandoned delivery taken over')).toEqual([]);
-    const stillClaimed = await database.db.delivery.findMany({
+    const stillClaimed = await fx.database.db.delivery.findMany({
       where: { ...TODAY, status: 'claimed' },
       select: { key: true },
     });
@@ -101,10 +81,10 @@ describe('a reminders fan-out killed with SIGKILL mid-run', () => {
     const takenOver = logLines(afterLease.output, 'abandoned delivery taken over').map((l) => l.key);
     const recoverMs = Date.now() - recoveredFrom;
 
-    const recipients = new Set(slack.posts.map((p) => p.channel));
-    const duplicates = countDuplicates(slack.stats.byChannel);
-    const duplicated = [...slack.stats.byChannel].filter(([, n]) => n > 1).map(([channel]) => channel);
-    const rows = await database.db.delivery.groupBy({ by: ['status'], where: TODAY, _count: { _all: true } });
+    const recipients = new Set(fx.slack.posts.map((p) => p.channel));
+    const duplicates = countDuplicates(fx.slack.stats.byChannel);
+    const duplicated = [...fx.slack.stats.byChannel].filter(([, n]) => n > 1).map(([channel]) => channel);
+    const rows = await fx.database.db.delivery.groupBy({ by: ['status'], where: TODAY, _count: { _all: true } });
     const figures = {
       owners: OWNERS,
       killedAfterMs,
@@ -117,14 +97,14 @@ describe('a reminders fan-out killed with SIGKILL mid-run', () => {
       takenOverAfterLease: takenOver.length,
       restartAfterLeaseMs: recoverMs,
       distinctRecipients: recipients.size,
-      messages: slack.stats.posts,
+      messages: fx.slack.stats.posts,
       duplicates,
       deliveryRows: Object.fromEntries(rows.map((r) => [r.status, r._count._all])),
     };
     console.log(`reminder kill figures: ${JSON.stringify(figures, null, 2)}`);
 
     // Every owner got their reminder.
-    expect(owners.filter((o) => !recipients.has(o))).toEqual([]);
+    expect(fx.owners.filter((o) => !recipients.has(o))).toEqual([]);
     // Duplicates: at most the claims in flight at the kill, and exactly those of them whose
     // message had already reached Slack (the others were sent once, by the takeover).
     expect(duplicates).toBeLessThanOrEqual(claimedAtKill.length);
@@ -132,7 +112,7 @@ describe('a reminders fan-out killed with SIGKILL mid-run', () => {
     expect(duplicates).toBe(inFlightAndDelivered.length);
     expect(takenOver.sort()).toEqual(claimedAtKill.map((r) => r.key).sort());
     // Each owner has exactly one delivery, recorded as sent.
-    expect(await database.db.delivery.count({ where: TODAY })).toBe(OWNERS);
-    expect(await database.db.delivery.count({ where: { ...TODAY, status: 'sent' } })).toBe(OWNERS);
+    expect(await fx.database.db.delivery.count({ where: TODAY })).toBe(OWNERS);
+    expect(await fx.database.db.delivery.count({ where: { ...TODAY, status: 'sent' } })).toBe(OWNERS);
   });
 });

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FANOUT_TICK, seedReminderOwners } from '../../bench/seed-reminder-owners.js';
-import { countDuplicates, startThrottledSlack, type ThrottledSlack } from '../../bench/throttled-slack.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
-import { botEnvironment, type Child, driver, logLines, sleep, startChild, waitForLine } from './processes.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FANOUT_TICK } from '../../bench/seed-reminder-owners.js';
+import { countDuplicates } from '../../bench/throttled-slack.js';
+import { fanoutFixture } from './fanout-fixture.js';
+import { type Child, driver, logLines, sleep, startChild, waitForLine } from './processes.js';
 
 // A reminders fan-out to 300 owners through a fake Slack that keeps Slack's limits (1 message/s per
 // channel, 20/s per workspace). After the 50th message Slack answers every call with a 500 or a 429
@@ -22,42 +22,25 @@ const LIMITS = { perSecondPerChannel: 1, workspaceRate: 20, workspaceBurst: 10 }
 const TODAY = { key: { startsWith: 'reminder:2027-05-25:' } };
 
 describe('Slack answering 500s and 429s for a minute during a reminders fan-out', () => {
-  let database: TestDatabase;
-  let slack: ThrottledSlack;
-  let owners: string[];
+  const fx = fanoutFixture(OWNERS, LIMITS);
   let bot: Child | undefined;
-
-  beforeAll(async () => {
-    database = await createTestDatabase('postgresql');
-    owners = await seedReminderOwners(database.url, OWNERS);
-    slack = await startThrottledSlack(LIMITS);
-  });
-
-  afterAll(async () => {
+  afterAll(() => {
     bot?.process.kill('SIGTERM');
-    await slack?.close();
-    await database?.destroy();
   });
 
   it('delivers every reminder exactly once, stays up, and logs its backoff', async () => {
-    const env = botEnvironment({
-      DATABASE_URL: database.url,
-      SLACK_API_URL: slack.url,
-      LOG_LEVEL: 'info',
-      TRACKER_SLACK_WORKSPACE_RATE: String(LIMITS.workspaceRate),
-      TRACKER_SLACK_WORKSPACE_BURST: String(LIMITS.workspaceBurst),
-      TRACKER_SLACK_CHANNEL_INTERVAL_MS: '1000',
+    const env = fx.environment({
       TRACKER_SLACK_RETRY_BASE_MS: '250',
       TRACKER_SLACK_MAX_ATTEMPTS: '3',
     });
     let outageStartedAt = 0;
     let outageEndedAt = 0;
-    slack.onPost((_post, count) => {
+    fx.slack.onPost((_post, count) => {
       if (count !== OUTAGE_AFTER_POSTS) return;
-      slack.startOutage({ retryAfterSeconds: RETRY_AFTER_S });
+      fx.slack.startOutage({ retryAfterSeconds: RETRY_AFTER_S });
       outageStartedAt = Date.now();
       setTimeout(() => {
-        slack.endOutage();
+        fx.slack.endOutage();
         outageEndedAt = Date.now();
       }, OUTAGE_MS);
     });
@@ -72,12 +55,12 @@ describe('Slack answering 500s and 429s for a minute during a reminders fan-out'
     // Until every owner has a message and every delivery of the day is recorded as sent.
     let allDeliveredAt = 0;
     for (;;) {
-      const reached = new Set(slack.posts.map((p) => p.channel));
-      if (outageEndedAt && owners.every((o) => reached.has(o))) {
-        const notSent = await database.db.delivery.count({ where: { ...TODAY, status: { not: 'sent' } } });
-        const rows = await database.db.delivery.count({ where: TODAY });
+      const reached = new Set(fx.slack.posts.map((p) => p.channel));
+      if (outageEndedAt && fx.owners.every((o) => reached.has(o))) {
+        const notSent = await fx.database.db.delivery.count({ where: { ...TODAY, status: { not: 'sent' } } });
+        const rows = await fx.database.db.delivery.count({ where: TODAY });
         if (rows === OWNERS && notSent === 0) {
-          allDeliveredAt = Math.max(...slack.posts.map((p) => p.at));
+          allDeliveredAt = Math.max(...fx.slack.posts.map((p) => p.at));
           break;
         }
       }
@@ -97,23 +80,25 @@ describe('Slack answering 500s and 429s for a minute during a reminders fan-out'
     const sentLines = logLines(output, 'delivery sent');
     const failedKeys = new Set(failed.map((l) => String(l.key)));
     // The OUTAGE_AFTER_POSTS-th message itself was accepted: the outage began right after it.
-    const postedDuringOutage = slack.posts.slice(OUTAGE_AFTER_POSTS).filter((p) => p.at < outageEndedAt).length;
+    const postedDuringOutage = fx.slack.posts.slice(OUTAGE_AFTER_POSTS).filter((p) => p.at < outageEndedAt).length;
     const figures = {
       owners: OWNERS,
-      messages: slack.stats.posts,
-      distinctRecipients: new Set(slack.posts.map((p) => p.channel)).size,
-      duplicates: countDuplicates(slack.stats.byChannel),
-      answered429InOutage: slack.stats.outage429,
-      answered500InOutage: slack.stats.outage500,
-      answered429ForLimits: slack.stats.rateLimited,
+      messages: fx.slack.stats.posts,
+      distinctRecipients: new Set(fx.slack.posts.map((p) => p.channel)).size,
+      duplicates: countDuplicates(fx.slack.stats.byChannel),
+      answered429InOutage: fx.slack.stats.outage429,
+      answered500InOutage: fx.slack.stats.outage500,
+      answered429ForLimits: fx.slack.stats.rateLimited,
       postedBeforeOutage: OUTAGE_AFTER_POSTS,
       postedDuringOutage,
-      postedAfterOutage: slack.posts.filter((p) => p.at >= outageEndedAt).length,
+      postedAfterOutage: fx.slack.posts.filter((p) => p.at >= outageEndedAt).length,
       outageSeconds: (outageEndedAt - outageStartedAt) / 1000,
       drainSecondsAfterRecovery: (allDeliveredAt - outageEndedAt) / 1000,
       // The same without the deliveries that failed and waited for a later tick: the queue alone.
       queueDrainSecondsAfterRecovery:
-        (Math.max(...slack.posts.filter((p) => !failedKeys.has(`reminder:2027-05-25:${p.channel}`)).map((p) => p.at)) -
+        (Math.max(
+          ...fx.slack.posts.filter((p) => !failedKeys.has(`reminder:2027-05-25:${p.channel}`)).map((p) => p.at),
+        ) -
           outageEndedAt) /
         1000,
       // What the limits allow for the messages still to send at recovery (bucket empty after the 429s).
@@ -130,18 +115,18 @@ describe('Slack answering 500s and 429s for a minute during a reminders fan-out'
 
     expect(exit.code).toBe(0);
     // The outage was real: both kinds of error were answered, and nothing got through meanwhile.
-    expect(slack.stats.outage429).toBeGreaterThan(0);
-    expect(slack.stats.outage500).toBeGreaterThan(0);
+    expect(fx.slack.stats.outage429).toBeGreaterThan(0);
+    expect(fx.slack.stats.outage500).toBeGreaterThan(0);
     expect(postedDuringOutage).toBe(0);
     // Nothing lost, nothing twice.
-    expect(owners.filter((o) => !slack.stats.byChannel.has(o))).toEqual([]);
-    expect(countDuplicates(slack.stats.byChannel)).toBe(0);
-    expect(slack.stats.posts).toBe(OWNERS);
+    expect(fx.owners.filter((o) => !fx.slack.stats.byChannel.has(o))).toEqual([]);
+    expect(countDuplicates(fx.slack.stats.byChannel)).toBe(0);
+    expect(fx.slack.stats.posts).toBe(OWNERS);
     // The backoff is in the log: 429 pauses with Slack's Retry-After, 5xx retries with their backoff.
     expect(paused.length).toBeGreaterThan(0);
     // One pause per 429 answered: the outage's (Slack's Retry-After) and any for the limits themselves.
-    expect(paused.filter((l) => l.retryAfterMs === RETRY_AFTER_S * 1000).length).toBe(slack.stats.outage429);
-    expect(paused.length).toBe(slack.stats.outage429 + slack.stats.rateLimited);
+    expect(paused.filter((l) => l.retryAfterMs === RETRY_AFTER_S * 1000).length).toBe(fx.slack.stats.outage429);
+    expect(paused.length).toBe(fx.slack.stats.outage429 + fx.slack.stats.rateLimited);
     expect(retried.filter((l) => l.reason === 'http_500' && Number(l.backoffMs) > 0).length).toBeGreaterThan(0);
     // Deliveries that failed during the outage were recorded as retryable and sent by a later tick.
     expect(failed.length).toBeGreaterThan(0);

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FANOUT_TICK, seedReminderOwners } from '../../bench/seed-reminder-owners.js';
-import { countDuplicates, startThrottledSlack, type ThrottledSlack } from '../../bench/throttled-slack.js';
+import { FANOUT_TICK } from '../../bench/seed-reminder-owners.js';
+import { countDuplicates } from '../../bench/throttled-slack.js';
 import { instantAt } from '../../src/calendar/days.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { type FakeSlack, type FakeSlackCall, startFakeSlack } from '../helpers/fake-slack.js';
 import { buildOrganization, cacheLocales } from '../helpers/reminder-fixtures.js';
+import { fanoutFixture } from './fanout-fixture.js';
 import {
   assertBuilt,
   botEnvironment,
@@ -269,37 +270,18 @@ describe('a second reminders run starting during a fan-out longer than the claim
   const OWNERS = 300;
   const LEASE_SECONDS = 6;
   const LIMITS = { perSecondPerChannel: 1, workspaceRate: 20, workspaceBurst: 10 };
-  let database: TestDatabase;
-  let slack: ThrottledSlack;
-  let owners: string[];
-
-  beforeAll(async () => {
-    assertBuilt();
-    database = await createTestDatabase('postgresql');
-    owners = await seedReminderOwners(database.url, OWNERS);
-    slack = await startThrottledSlack(LIMITS);
-  });
-
-  afterAll(async () => {
-    await slack?.close();
-    await database?.destroy();
-  });
+  const fx = fanoutFixture(OWNERS, LIMITS);
+  beforeAll(assertBuilt);
 
   it('does not take over the live claims of the running fan-out (no duplicate without a crash)', async () => {
-    const env = botEnvironment({
-      DATABASE_URL: database.url,
-      SLACK_API_URL: slack.url,
-      LOG_LEVEL: 'info',
-      TRACKER_SLACK_WORKSPACE_RATE: String(LIMITS.workspaceRate),
-      TRACKER_SLACK_WORKSPACE_BURST: String(LIMITS.workspaceBurst),
-      TRACKER_SLACK_CHANNEL_INTERVAL_MS: '1000',
+    const env = fx.environment({
       TRACKER_CLAIM_LEASE_SECONDS: String(LEASE_SECONDS),
     });
     const startedAt = Date.now();
     const first = startChild([cli, 'jobs', 'run', 'reminders', '--at', FANOUT_TICK.toISOString()], env);
     // Two thirds through, well past the lease since the first run began.
     await new Promise<void>((resolve) =>
-      slack.onPost((_post, count) => {
+      fx.slack.onPost((_post, count) => {
         if (count === 200) resolve();
       }),
     );
@@ -312,17 +294,17 @@ describe('a second reminders run starting during a fan-out longer than the claim
       owners: OWNERS,
       leaseSeconds: LEASE_SECONDS,
       secondRunStartedAfterSeconds: elapsedMs / 1000,
-      messages: slack.stats.posts,
-      distinctRecipients: slack.stats.byChannel.size,
-      duplicates: countDuplicates(slack.stats.byChannel),
+      messages: fx.slack.stats.posts,
+      distinctRecipients: fx.slack.stats.byChannel.size,
+      duplicates: countDuplicates(fx.slack.stats.byChannel),
       liveClaimsTakenOver: takenOver.length,
     };
     console.log(`long fan-out + second run figures: ${JSON.stringify(figures, null, 2)}`);
 
     expect(firstExit.code, first.output()).toBe(0);
     expect(second.code, second.output).toBe(0);
-    expect(owners.filter((o) => !slack.stats.byChannel.has(o))).toEqual([]);
+    expect(fx.owners.filter((o) => !fx.slack.stats.byChannel.has(o))).toEqual([]);
     expect(takenOver.map((l) => l.key)).toEqual([]);
-    expect(countDuplicates(slack.stats.byChannel)).toBe(0);
+    expect(countDuplicates(fx.slack.stats.byChannel)).toBe(0);
   });
 });

@@ -72,10 +72,7 @@ export function seededTestDatabase<T>(provider: TestProvider, seed: (db: Db) => 
     state.org = await seed(state.database.db);
   });
   afterAll(async () => state.database?.destroy());
-  const must = <V>(value: V | undefined, what: string): V => {
-    if (value === undefined) throw new Error(`seededTestDatabase: ${what} is not ready (used outside a test?)`);
-    return value;
-  };
+  const must = <V>(value: V | undefined, what: string) => ready(value, `seededTestDatabase: ${what}`);
   return {
     get database() {
       return must(state.database, 'database');
@@ -87,4 +84,10 @@ export function seededTestDatabase<T>(provider: TestProvider, seed: (db: Db) => 
       return must(state.org, 'org');
     },
   };
+}
+
+/** A value a beforeAll hook sets, read by a test; a clear error when read outside one. */
+export function ready<V>(value: V | undefined, what: string): V {
+  if (value === undefined) throw new Error(`${what} is not ready (used outside a test?)`);
+  return value;
 }
