@@ -52,12 +52,12 @@ const EVENT_PAGE_TARGETS = 1000;
  * B-tree. Read a thousand targets at a time: one query for 6,000 targets peaked 30 MB higher
  * (in Prisma's handling of the rows) for the same time.
  */
-async function loadStatusEvents(db: Db, fiscalYearId: number, now: Date): Promise<StatusEvent[]> {
-  const ids = await db.target.findMany({ where: { fiscalYearId }, select: { id: true }, orderBy: { id: 'asc' } });
+async function loadStatusEvents(db: Db, fiscalYearId: number, targetIds: number[], now: Date): Promise<StatusEvent[]> {
+  const ids = [...targetIds].sort((a, b) => a - b);
   const events: StatusEvent[] = [];
   for (let i = 0; i < ids.length; i += EVENT_PAGE_TARGETS) {
-    const first = ids[i]?.id ?? 0;
-    const last = ids[Math.min(ids.length, i + EVENT_PAGE_TARGETS) - 1]?.id ?? first;
+    const first = ids[i] ?? 0;
+    const last = ids[Math.min(ids.length, i + EVENT_PAGE_TARGETS) - 1] ?? first;
     const rows = await db.$queryRaw<{ targetId: number; reportedAt: unknown; status: string }[]>`
       SELECT x."targetId", x."reportedAt", x."status" FROM (
         SELECT u."id", u."targetId", u."reportedAt", u."status",
@@ -120,26 +120,25 @@ export async function buildDigestData(db: Db, input: BuildDigestInput): Promise<
   const todayDate = dateFromCalendar(today);
   const yearStart = startOfDayIn(`${year}-04-01`, timeZone);
 
-  const [cadenceSetting, departmentRows, targetRows, events, latest, overdueRows, review] = await Promise.all([
+  // The targets first: the status changes are read in pages of their ids.
+  const targetRows = await db.target.findMany({
+    where: { fiscalYearId: fiscalYear.id },
+    select: { id: true, code: true, title: true, departmentId: true, indicatorBaseline: true, indicatorTarget: true },
+    orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+  });
+  const [cadenceSetting, departmentRows, events, latest, overdueRows, review] = await Promise.all([
     db.setting.findUnique({ where: { key: 'cadence' } }),
     db.department.findMany({
       where: { targets: { some: { fiscalYearId: fiscalYear.id } } },
       select: { id: true, code: true, name: true, nameEn: true, channelId: true, cadence: true, sortOrder: true },
       orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
     }),
-    db.target.findMany({
-      where: { fiscalYearId: fiscalYear.id },
-      select: {
-        id: true,
-        code: true,
-        title: true,
-        departmentId: true,
-        indicatorBaseline: true,
-        indicatorTarget: true,
-      },
-      orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
-    }),
-    loadStatusEvents(db, fiscalYear.id, now),
+    loadStatusEvents(
+      db,
+      fiscalYear.id,
+      targetRows.map((t) => t.id),
+      now,
+    ),
     loadLatestReports(db, fiscalYear.id, now),
     db.milestone.findMany({
       where: {
