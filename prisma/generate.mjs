@@ -11,6 +11,9 @@ const root = join(here, '..');
 const models = readFileSync(join(here, 'models.prisma'), 'utf8');
 const providers = ['sqlite', 'postgresql'];
 
+// compilerBuild "small": Prisma's size-optimised query compiler. Measured against the default
+// ("fast") build: an idle bot holds 185 MB instead of 257 MB and a digest build peaks 40-60 MB
+// lower, with the same ack latency and digest time (query plans are cached after first use).
 export function schemaFor(provider) {
   return `// GENERATED from prisma/models.prisma by prisma/generate.mjs. Do not edit.
 generator client {
@@ -19,6 +22,7 @@ generator client {
   moduleFormat        = "esm"
   runtime             = "nodejs"
   importFileExtension = "js"
+  compilerBuild       = "small"
 }
 
 datasource db {
