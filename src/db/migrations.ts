@@ -4,7 +4,6 @@ import type { MigrationList } from '@prisma/schema-engine-wasm';
 import { packageRoot } from '../paths.js';
 import { openDatabase } from './client.js';
 import { type Provider, parseDatabaseUrl } from './database-url.js';
-import { openSchemaEngine } from './schema-engine.js';
 
 /** Where a provider's schema and migrations live, in Prisma's own folder layout. */
 export function providerDir(provider: Provider): string {
@@ -77,6 +76,8 @@ async function pendingMigrationNames(url: string, provider: Provider): Promise<s
 export async function applyMigrations(url: string, log: (line: string) => void = () => {}): Promise<string[]> {
   const { provider } = parseDatabaseUrl(url);
   if ((await pendingMigrationNames(url, provider))?.length === 0) return [];
+  // The schema engine (and the PostgreSQL driver it imports) is loaded only when there is work.
+  const { openSchemaEngine } = await import('./schema-engine.js');
   const { engine, close } = await openSchemaEngine(url, readSchema(provider), log);
   try {
     const result = await engine.applyMigrations({ migrationsList: readMigrationList(provider), filters: noFilter });
@@ -93,6 +94,7 @@ export async function applyMigrations(url: string, log: (line: string) => void =
 export async function diffToDataModel(scratchUrl: string): Promise<string> {
   const { provider } = parseDatabaseUrl(scratchUrl);
   const schema = readSchema(provider);
+  const { openSchemaEngine } = await import('./schema-engine.js');
   const { engine, close } = await openSchemaEngine(scratchUrl, schema);
   try {
     await engine.applyMigrations({ migrationsList: readMigrationList(provider), filters: noFilter });

@@ -10,7 +10,7 @@ import {
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 import pg from 'pg';
-import { adapterFor } from './client.js';
+import { sqliteAdapterFor } from './client.js';
 import { parseDatabaseUrl } from './database-url.js';
 
 const PG_CHAR_OID = 18;
@@ -40,9 +40,9 @@ function charAsText(res: pg.QueryResult): pg.QueryResult {
   return res;
 }
 
-function migrationAdapterFor(url: string) {
+async function migrationAdapterFor(url: string) {
   const parsed = parseDatabaseUrl(url);
-  if (parsed.provider !== 'postgresql') return adapterFor(url);
+  if (parsed.provider !== 'postgresql') return sqliteAdapterFor(parsed.target);
   const pool = new pg.Pool({ connectionString: parsed.target, Client: CatalogFriendlyClient, max: 2 });
   return new PrismaPg(pool, { disposeExternalPool: true });
 }
@@ -85,7 +85,7 @@ export async function openSchemaEngine(
   log: (line: string) => void = () => {},
 ): Promise<OpenedSchemaEngine> {
   initWasm();
-  const inner = migrationAdapterFor(url);
+  const inner = await migrationAdapterFor(url);
   const opened: SqlDriverAdapter[] = [];
   const tracking: SqlMigrationAwareDriverAdapterFactory = {
     provider: inner.provider,
