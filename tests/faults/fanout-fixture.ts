@@ -1,7 +1,8 @@
 import { afterAll, beforeAll } from 'vitest';
 import { seedReminderOwners } from '../../bench/seed-reminder-owners.js';
 import { startThrottledSlack, type ThrottledSlack, type ThrottledSlackLimits } from '../../bench/throttled-slack.js';
-import { createTestDatabase, ready, type TestDatabase } from '../helpers/databases.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
+import { ready } from '../helpers/seeded-database.js';
 import { botEnvironment } from './processes.js';
 
 export interface FanoutFixture {

@@ -1,7 +1,8 @@
 import nock from 'nock';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Db } from '../../src/db/client.js';
-import { seededTestDatabase, type TestDatabase, type TestProvider } from './databases.js';
+import type { TestDatabase, TestProvider } from './databases.js';
+import { seededTestDatabase } from './seeded-database.js';
 import { nockAuthTest, startTestApp, type TestApp } from './slack-driver.js';
 
 export interface AppSuite<T> {

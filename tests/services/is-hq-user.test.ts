@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isHqUser } from '../../src/services/is-hq-user.js';
 import { listDepartments } from '../../src/services/list-departments.js';
-import { PROVIDERS, seededTestDatabase } from '../helpers/databases.js';
+import { PROVIDERS } from '../helpers/databases.js';
 import { seedSmallOrg } from '../helpers/seed.js';
+import { seededTestDatabase } from '../helpers/seeded-database.js';
 
 describe.each(PROVIDERS)('isHqUser on %s', (provider) => {
   const env = seededTestDatabase(provider, seedSmallOrg);

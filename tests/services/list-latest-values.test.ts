@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { listLatestValues } from '../../src/services/list-latest-values.js';
-import { PROVIDERS, seededTestDatabase } from '../helpers/databases.js';
+import { PROVIDERS } from '../helpers/databases.js';
 import { seedSmallOrg } from '../helpers/seed.js';
+import { seededTestDatabase } from '../helpers/seeded-database.js';
 
 describe.each(PROVIDERS)('listLatestValues on %s', (provider) => {
   const env = seededTestDatabase(provider, seedSmallOrg);

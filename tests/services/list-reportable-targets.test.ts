@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { listReportableTargets } from '../../src/services/list-reportable-targets.js';
-import { PROVIDERS, seededTestDatabase } from '../helpers/databases.js';
+import { PROVIDERS } from '../helpers/databases.js';
 import { seedSmallOrg } from '../helpers/seed.js';
+import { seededTestDatabase } from '../helpers/seeded-database.js';
 
 describe.each(PROVIDERS)('listReportableTargets on %s', (provider) => {
   const env = seededTestDatabase(provider, seedSmallOrg);

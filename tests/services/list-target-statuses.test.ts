@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { dateFromCalendar } from '../../src/domain/calendar.js';
 import { listTargetStatuses } from '../../src/services/list-target-statuses.js';
 import { recordProgressUpdate } from '../../src/services/record-progress-update.js';
-import { PROVIDERS, seededTestDatabase } from '../helpers/databases.js';
+import { PROVIDERS } from '../helpers/databases.js';
 import { seedSmallOrg } from '../helpers/seed.js';
+import { seededTestDatabase } from '../helpers/seeded-database.js';
 
 describe.each(PROVIDERS)('listTargetStatuses on %s', (provider) => {
   const env = seededTestDatabase(provider, seedSmallOrg);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
 import { recordProgressUpdate } from '../../src/services/record-progress-update.js';
-import { PROVIDERS, seededTestDatabase } from '../helpers/databases.js';
+import { PROVIDERS } from '../helpers/databases.js';
 import { seedSmallOrg } from '../helpers/seed.js';
+import { seededTestDatabase } from '../helpers/seeded-database.js';
 
 describe.each(PROVIDERS)('recordProgressUpdate on %s', (provider) => {
   const env = seededTestDatabase(provider, seedSmallOrg);
