@@ -13,6 +13,7 @@ import {
 import { type Locale, t } from '../src/i18n/messages.js';
 import { getReportableTarget, type TargetForReport } from '../src/services/get-reportable-target.js';
 import { peekUserLocale } from '../src/services/get-user-locale.js';
+import { recordOwnProgressUpdate } from '../src/services/record-own-progress-update.js';
 import { type ProgressInput, recordProgressUpdate } from '../src/services/record-progress-update.js';
 import { userMessageFor } from '../src/slack/reply-error.js';
 
@@ -94,38 +95,54 @@ export const progressSubmit =
       return;
     }
     const submission = parsed.submission;
-    let target: TargetForReport | null;
-    let update: ProgressInput;
-    try {
-      target = await getReportableTarget(ctx.db, {
-        slackUserId: userId,
-        targetId: submission.targetId,
-        milestoneIds: submission.milestoneIds,
+    const foreign = foreignMilestoneBlocks(values, submission.targetId);
+    if (foreign.length > 0) {
+      await ack(errorsResponse(locale, foreign));
+      return;
+    }
+    const refuseTarget = async () => {
+      ctx.logger.event('warn', 'progress view refused: target not reportable by user', {
+        user: userId,
+        target: submission.targetId,
       });
-      if (!target) {
-        ctx.logger.event('warn', 'progress view refused: target not reportable by user', {
-          user: userId,
-          target: submission.targetId,
+      await ack(
+        errorsResponse(locale, [{ blockId: PROGRESS_BLOCKS.target, key: 'progress.validation.target_unknown' }]),
+      );
+    };
+    const update: ProgressInput = { ...submission, reporterId: userId, reportedAt: ctx.now(), source: 'slack' };
+    let target: TargetForReport | null = null;
+    try {
+      if (update.milestoneIds.length === 0) {
+        // Most reports complete no milestone: the permission check and the insert are one
+        // statement, and the receipt's details are read after Slack has its answer.
+        if (!(await recordOwnProgressUpdate(ctx.db, update))) {
+          await refuseTarget();
+          return;
+        }
+      } else {
+        target = await getReportableTarget(ctx.db, {
+          slackUserId: userId,
+          targetId: submission.targetId,
+          milestoneIds: submission.milestoneIds,
         });
-        await ack(
-          errorsResponse(locale, [{ blockId: PROGRESS_BLOCKS.target, key: 'progress.validation.target_unknown' }]),
-        );
-        return;
+        if (!target) {
+          await refuseTarget();
+          return;
+        }
+        const open = new Set(target.openMilestones.map((m) => m.id));
+        if (submission.milestoneIds.some((id) => !open.has(id))) {
+          await ack(
+            errorsResponse(locale, [
+              {
+                blockId: `${PROGRESS_BLOCKS.milestonesPrefix}${target.id}`,
+                key: 'progress.validation.milestone_unknown',
+              },
+            ]),
+          );
+          return;
+        }
+        await recordProgressUpdate(ctx.db, update);
       }
-      const open = new Set(target.openMilestones.map((m) => m.id));
-      const milestoneErrors = foreignMilestoneBlocks(values, target.id);
-      if (milestoneErrors.length === 0 && submission.milestoneIds.some((id) => !open.has(id))) {
-        milestoneErrors.push({
-          blockId: `${PROGRESS_BLOCKS.milestonesPrefix}${target.id}`,
-          key: 'progress.validation.milestone_unknown',
-        });
-      }
-      if (milestoneErrors.length > 0) {
-        await ack(errorsResponse(locale, milestoneErrors));
-        return;
-      }
-      update = { ...submission, reporterId: userId, reportedAt: ctx.now(), source: 'slack' };
-      await recordProgressUpdate(ctx.db, update);
     } catch (error) {
       const { key, params } = userMessageFor(error);
       ctx.logger.event('error', 'progress update not stored', { user: userId, target: submission.targetId, error });
@@ -134,6 +151,21 @@ export const progressSubmit =
       return;
     }
     await ack();
-    ctx.logger.event('info', 'progress update stored', { user: userId, target: target.id, status: update.status });
-    await announce(ctx, client, { userId, locale, target, update });
+    ctx.logger.event('info', 'progress update stored', {
+      user: userId,
+      target: update.targetId,
+      status: update.status,
+    });
+    try {
+      target ??= await getReportableTarget(ctx.db, {
+        slackUserId: userId,
+        targetId: update.targetId,
+        milestoneIds: [],
+      });
+    } catch (error) {
+      ctx.logger.event('warn', 'progress receipt not sent: target not readable', { user: userId, error });
+      return;
+    }
+    // Stored, but the reporter left the department in the meantime: no receipt, nothing else lost.
+    if (target) await announce(ctx, client, { userId, locale, target, update });
   };

@@ -141,6 +141,53 @@ describe('progress modal submission', () => {
     expect(dms[1]).toContain('チャンネルへの投稿はできませんでした');
   });
 
+  it('answers Slack, then sends the receipt and the channel post with the target’s code and title', async () => {
+    const posts: { channel: string; body: string }[] = [];
+    nock('https://slack.com')
+      .post('/api/chat.postMessage')
+      .times(2)
+      .reply(200, (_u, body) => {
+        const decoded = decodeSlackBody(body);
+        posts.push({ channel: String(decoded.channel), body: JSON.stringify(decoded) });
+        return { ok: true, channel: 'D1', ts: '4.1' };
+      });
+    const res = await suite.app.interaction(
+      submission(suite.org, 'USTAFF001', { percent: { percent: { type: 'plain_text_input', value: '35' } } }),
+    );
+    expect(res.body).toBe('');
+    await waitFor(() => posts.length === 2);
+    expect(posts.map((p) => p.channel)).toEqual(['USTAFF001', 'C0SEISAKU1']);
+    for (const post of posts) expect(post.body).toContain('SK-1');
+    const latest = await suite.database.db.progressUpdate.findFirstOrThrow({ orderBy: { id: 'desc' } });
+    expect(latest).toMatchObject({ targetId: suite.org.targets.sk1, reporterId: 'USTAFF001', percent: 35 });
+  });
+
+  it('stores a report that completes a milestone, marks it done and names it in the receipt', async () => {
+    const posts: string[] = [];
+    nock('https://slack.com')
+      .post('/api/chat.postMessage')
+      .times(2)
+      .reply(200, (_u, body) => {
+        posts.push(JSON.stringify(decodeSlackBody(body)));
+        return { ok: true, channel: 'D1', ts: '5.1' };
+      });
+    const milestone = await suite.database.db.milestone.findUniqueOrThrow({
+      where: { id: suite.org.milestones.sk1b },
+    });
+    const res = await suite.app.interaction(
+      submission(suite.org, 'USTAFF001', {
+        [`milestones_${suite.org.targets.sk1}`]: {
+          milestones: { type: 'checkboxes', selected_options: [{ value: String(milestone.id) }] },
+        },
+      }),
+    );
+    expect(res.body).toBe('');
+    await waitFor(() => posts.length === 2);
+    expect(posts[0]).toContain(milestone.title);
+    const done = await suite.database.db.milestone.findUniqueOrThrow({ where: { id: milestone.id } });
+    expect(done.doneAt?.toISOString()).toBe(NOW.toISOString());
+  });
+
   it('keeps a correction as a new update: history is never rewritten', async () => {
     nock('https://slack.com').post('/api/chat.postMessage').times(4).reply(200, { ok: true, channel: 'D', ts: '3.1' });
     const before = await suite.database.db.progressUpdate.findMany({ where: { targetId: suite.org.targets.sk1 } });

@@ -38,4 +38,32 @@ describe.each(PROVIDERS)('getReportableTarget on %s', (provider) => {
       await getReportableTarget(env.db, { slackUserId: 'USTAFF001', targetId: env.org.targets.sm1, milestoneIds: [] }),
     ).toBeNull();
   });
+
+  it('reads the same target and department fields as the ORM, for every target', async () => {
+    const people = await env.db.departmentPerson.findMany({ select: { departmentId: true, slackUserId: true } });
+    const targets = await env.db.target.findMany({ include: { department: true } });
+    expect(targets.length).toBeGreaterThan(2);
+    for (const expected of targets) {
+      const member = people.find((p) => p.departmentId === expected.departmentId);
+      const got = await getReportableTarget(env.db, {
+        slackUserId: member?.slackUserId as string,
+        targetId: expected.id,
+        milestoneIds: [],
+      });
+      expect(got).toEqual({
+        id: expected.id,
+        code: expected.code,
+        title: expected.title,
+        indicatorUnit: expected.indicatorUnit,
+        indicatorTarget: expected.indicatorTarget,
+        department: {
+          id: expected.department.id,
+          name: expected.department.name,
+          nameEn: expected.department.nameEn,
+          channelId: expected.department.channelId,
+        },
+        openMilestones: [],
+      });
+    }
+  });
 });
