@@ -45,13 +45,16 @@ export function createLogger(
     }
     return value;
   };
+  const enabled = (lvl: string) => (order[lvl] ?? 0) >= (order[level] ?? 20);
   const emit = (lvl: string, message: string, fields?: Record<string, unknown>) => {
-    if ((order[lvl] ?? 0) < (order[level] ?? 20)) return;
+    if (!enabled(lvl)) return;
     const extra = (clean(fields ?? {}, new WeakSet()) ?? {}) as Record<string, unknown>;
     // The line's own keys come last so that a field cannot overwrite them.
     write(JSON.stringify({ ...extra, time: new Date().toISOString(), level: lvl, name, msg: redact(message) }));
   };
   const fromArgs = (lvl: string, args: unknown[]) => {
+    // Bolt logs several debug lines with objects per request: skip the serialising when off.
+    if (!enabled(lvl)) return;
     const text = args
       .map((a) =>
         typeof a === 'string' ? a : a instanceof Error ? a.message : JSON.stringify(clean(a, new WeakSet())),

@@ -129,6 +129,23 @@ describe('createLogger: levels', () => {
     expect(lines.map((l) => JSON.parse(l).level)).toEqual(['warn', 'error', 'error']);
   });
 
+  it('does not even read the arguments of a line below the level (Bolt logs objects per request)', () => {
+    const { logger, lines } = capture({ level: 'warn' });
+    let reads = 0;
+    const payload = {
+      get body() {
+        reads += 1;
+        return 'x'.repeat(1000);
+      },
+    };
+    logger.debug('request', payload);
+    logger.info(payload);
+    expect(reads).toBe(0);
+    logger.warn('request', payload);
+    expect(reads).toBe(1);
+    expect(lines).toHaveLength(1);
+  });
+
   it('changes level with setLevel and reports it with getLevel', () => {
     const { logger, lines } = capture({ level: 'error' });
     logger.info('before');
