@@ -24,13 +24,17 @@ describe.each(PROVIDERS)('migrations on %s', (provider) => {
 });
 
 describe('sqlite pragmas', () => {
-  it('runs in WAL mode with a busy timeout', async () => {
+  it('runs in WAL mode with a busy timeout, a log synced at every commit and a 2 MB page cache', async () => {
     const database = await createTestDatabase('sqlite');
     try {
       const [mode] = await database.db.$queryRawUnsafe<{ journal_mode: string }[]>('PRAGMA journal_mode');
       const [timeout] = await database.db.$queryRawUnsafe<{ timeout: number }[]>('PRAGMA busy_timeout');
+      const [sync] = await database.db.$queryRawUnsafe<{ synchronous: number | bigint }[]>('PRAGMA synchronous');
+      const [cache] = await database.db.$queryRawUnsafe<{ cache_size: number | bigint }[]>('PRAGMA cache_size');
       expect(mode?.journal_mode).toBe('wal');
       expect(Number(timeout?.timeout)).toBeGreaterThanOrEqual(1000);
+      expect(Number(sync?.synchronous)).toBe(2); // FULL
+      expect(Number(cache?.cache_size)).toBe(-2000);
     } finally {
       await database.destroy();
     }
