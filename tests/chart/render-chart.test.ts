@@ -1,5 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,6 +15,7 @@ import { chartFontFiles } from '../../src/chart/fonts.js';
 import { rasterise, renderChartSvg, renderDigestChart, svgCharacters } from '../../src/chart/render-chart.js';
 import { syntheticDigestData } from '../helpers/digest-fixtures.js';
 
+const root = join(import.meta.dirname, '..', '..');
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 function pngSize(png: Buffer): { width: number; height: number } {
@@ -33,6 +37,18 @@ function ink(svg: string, fontFiles: string[]): { dark: number; pixels: Buffer }
 
 const textSvg = (text: string) =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="40"><text x="4" y="30" font-family="${CHART_FONT_FAMILY}" font-size="24" fill="#000">${text}</text></svg>`;
+
+/**
+ * The SVG with ECharts' generated ids (zr0-c1, zr1-cls-9, …) numbered by first appearance: they
+ * count charts drawn earlier in the process, not anything drawn.
+ */
+function canonicalIds(svg: string): string {
+  const ids = new Map<string, number>();
+  return svg.replace(/zr\d+-[a-z-]*\d+/g, (id) => {
+    if (!ids.has(id)) ids.set(id, ids.size);
+    return `id${ids.get(id)}`;
+  });
+}
 
 describe('Japanese font', () => {
   it('is found in node_modules (@expo-google-fonts/noto-sans-jp)', () => {
@@ -58,9 +74,9 @@ describe('Japanese font', () => {
 describe('digest chart', () => {
   const data = syntheticDigestData({ departments: 20, targetsPerDepartment: 14 });
 
-  it('puts every department and the week labels into the SVG, in Noto Sans JP', () => {
+  it('puts every department and the week labels into the SVG, in Noto Sans JP', async () => {
     const spec = digestChartOption(data, 'ja');
-    const svg = renderChartSvg(spec);
+    const svg = await renderChartSvg(spec);
     expect(svg.startsWith('<svg')).toBe(true);
     for (const d of data.departments) expect(svg).toContain(`>${d.name}<`);
     expect(svg).toContain('部別の状況（件数）');
@@ -78,8 +94,8 @@ describe('digest chart', () => {
     expect(bigger.height).toBeGreaterThan(spec.height + 150 * 20);
   });
 
-  it('renders English labels too', () => {
-    const svg = renderChartSvg(digestChartOption(data, 'en'));
+  it('renders English labels too', async () => {
+    const svg = await renderChartSvg(digestChartOption(data, 'en'));
     expect(svg).toContain('Department No. 1');
     expect(svg).toContain('By department (targets)');
   });
@@ -95,6 +111,42 @@ describe('digest chart', () => {
     }
     const bars = series.filter((s) => s.type === 'bar');
     expect(bars.reduce((n, s) => n + s.data.reduce((a, b) => a + b, 0), 0)).toBe(data.targetCount);
+  });
+
+  // In a process of its own: importing the full build registers every component for the
+  // installers' ECharts too (they share its modules), which would hide a missing installer.
+  it('draws the same SVG with its six ECharts installers as the full ECharts build', async () => {
+    const cases = [1, 20, 400].flatMap((departments) =>
+      (['ja', 'en'] as const).map((locale) => ({ departments, locale })),
+    );
+    const url = (path: string) => JSON.stringify(pathToFileURL(join(root, path)).href);
+    const script = `
+      const { renderChartSvg } = await import(${url('src/chart/render-chart.ts')});
+      const { digestChartOption } = await import(${url('src/chart/digest-chart-option.ts')});
+      const { syntheticDigestData } = await import(${url('tests/helpers/digest-fixtures.ts')});
+      const out = [];
+      for (const { departments, locale } of ${JSON.stringify(cases)}) {
+        const data = syntheticDigestData({ departments, targetsPerDepartment: 3 });
+        out.push(await renderChartSvg(digestChartOption(data, locale)));
+      }
+      process.stdout.write(JSON.stringify(out));`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(child.stderr).toBe('');
+    const ours = JSON.parse(child.stdout) as string[];
+    const full = await import('echarts');
+    for (const [i, { departments, locale }] of cases.entries()) {
+      const spec = digestChartOption(syntheticDigestData({ departments, targetsPerDepartment: 3 }), locale);
+      const chart = full.init(null, null, { renderer: 'svg', ssr: true, width: spec.width, height: spec.height });
+      chart.setOption(spec.option);
+      const expected = chart.renderToSVGString();
+      chart.dispose();
+      expect(expected.length).toBeGreaterThan(1000);
+      expect(canonicalIds(ours[i] ?? ''), `${departments} ${locale}`).toBe(canonicalIds(expected));
+    }
   });
 
   it('fails loudly on broken SVG (the job then sends the digest without the chart)', async () => {
@@ -125,7 +177,7 @@ describe('rasterising with the font cut down to the chart’s characters', () =>
       departmentName: (i) => (i === 0 ? '子ども家庭<支援>&まちづくり部' : `第${i + 1}部・ｶﾅ・①`),
     });
     for (const locale of ['ja', 'en'] as const) {
-      const svg = renderChartSvg(digestChartOption(data, locale));
+      const svg = await renderChartSvg(digestChartOption(data, locale));
       const png = await rasterise(svg);
       expect(png.equals(withWholeFont(svg)), locale).toBe(true);
     }
@@ -147,7 +199,7 @@ describe('rasterising with the font cut down to the chart’s characters', () =>
 });
 
 describe('very large organisations', () => {
-  it('charts the departments needing most attention beyond 250, and says so', () => {
+  it('charts the departments needing most attention beyond 250, and says so', async () => {
     const data = syntheticDigestData({ departments: 400, targetsPerDepartment: 2 });
     // Department 400 is made the most urgent: it must be among those shown.
     const last = data.departments[399];
@@ -158,7 +210,7 @@ describe('very large organisations', () => {
     expect(shown.map((d) => d.id)).toContain(last.id);
     // Kept in the organisation's order.
     expect(shown.map((d) => d.id)).toEqual([...shown.map((d) => d.id)].sort((a, b) => a - b));
-    const svg = renderChartSvg(digestChartOption(data, 'ja'));
+    const svg = await renderChartSvg(digestChartOption(data, 'ja'));
     expect(svg).toContain('要注意の上位250部 / 全400部');
     expect(digestChartOption(data, 'ja').height).toBeLessThan(7000);
   });
