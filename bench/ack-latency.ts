@@ -1,6 +1,7 @@
 // Ack latency: /progress (through views.open) and modal submissions, 50 concurrent users, 2,000
-// requests, HTTP mode, against the tracker bot and a bare Bolt app in the same run.
-// Run: npx tsx bench/ack-latency.ts [--requests 2000] [--concurrency 50]
+// requests, HTTP mode, against the tracker bot and a bare Bolt app in the same run. Then the same
+// requests arriving at a fixed rate (open loop), so the latency is seen without the CPU saturated.
+// Run: npx tsx bench/ack-latency.ts [--requests 2000] [--concurrency 50] [--rate 100 (0: skip)]
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,10 +21,15 @@ import { seedBenchOrg } from './seed-bench-org.js';
 import { percentile, printTable } from './stats.js';
 
 const { values } = parseArgs({
-  options: { requests: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '50' } },
+  options: {
+    requests: { type: 'string', default: '2000' },
+    concurrency: { type: 'string', default: '50' },
+    rate: { type: 'string', default: '100' },
+  },
 });
 const REQUESTS = Number(values.requests);
 const CONCURRENCY = Number(values.concurrency);
+const RATE = Number(values.rate);
 const root = join(import.meta.dirname, '..');
 
 async function waitForPort(child: ChildProcess): Promise<number> {
@@ -48,16 +54,19 @@ async function drive(
   users: { id: string; targetId: number }[],
   kind: 'command' | 'submit',
   responseUrl: string,
+  rate = 0,
 ) {
   const post = signedPost(url);
   const fields = loadFixture<{ fields: Record<string, string> }>('slash_command.docs_example.json').fields;
   const latencies: number[] = [];
   let next = 0;
   let failures = 0;
-  const one = async (i: number) => {
+  // `scheduled`: in the open loop, latency counts from when the request was due, so a late driver
+  // cannot hide the bot's queueing (coordinated omission).
+  const one = async (i: number, scheduled?: number) => {
     const user = users[i % users.length];
     if (!user) return;
-    const started = performance.now();
+    const started = scheduled ?? performance.now();
     const res =
       kind === 'command'
         ? await post(
@@ -90,6 +99,18 @@ async function drive(
     latencies.push(performance.now() - started);
     if (res.status !== 200) failures += 1;
   };
+  if (rate > 0) {
+    const sent: Promise<void>[] = [];
+    const start = performance.now();
+    for (let i = 0; i < REQUESTS; i += 1) {
+      const due = start + (i * 1000) / rate;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      sent.push(one(i, due));
+    }
+    await Promise.all(sent);
+    return { latencies, failures };
+  }
   const workers = Array.from({ length: CONCURRENCY }, async () => {
     while (next < REQUESTS) {
       const i = next++;
@@ -124,31 +145,35 @@ async function main() {
   try {
     const [botPort, barePort] = await Promise.all([waitForPort(bot), waitForPort(bare)]);
     const targets = { tracker: `http://127.0.0.1:${botPort}`, 'bare Bolt': `http://127.0.0.1:${barePort}` };
-    const rows: (string | number)[][] = [];
-    const results: Record<string, Record<string, number[]>> = {};
-    for (const kind of ['command', 'submit'] as const) {
-      for (const [name, url] of Object.entries(targets)) {
-        await drive(url, users, kind, fake.responseUrl); // warm-up round, discarded
-        const { latencies, failures } = await drive(url, users, kind, fake.responseUrl);
-        results[kind] ??= {};
-        (results[kind] as Record<string, number[]>)[name] = latencies;
-        rows.push([
-          kind === 'command' ? '/progress' : 'modal submit',
-          name,
-          REQUESTS,
-          failures,
-          percentile(latencies, 50),
-          percentile(latencies, 99),
-        ]);
+    const label = (kind: 'command' | 'submit') => (kind === 'command' ? '/progress' : 'modal submit');
+    const measure = async (rate: number) => {
+      const rows: (string | number)[][] = [];
+      const results: Record<string, Record<string, number[]>> = {};
+      for (const kind of ['command', 'submit'] as const) {
+        for (const [name, url] of Object.entries(targets)) {
+          // Warm-up round, discarded (closed loop: quick, and both apps are warm for the open loop).
+          if (rate === 0) await drive(url, users, kind, fake.responseUrl);
+          const { latencies, failures } = await drive(url, users, kind, fake.responseUrl, rate);
+          results[kind] ??= {};
+          (results[kind] as Record<string, number[]>)[name] = latencies;
+          rows.push([label(kind), name, REQUESTS, failures, percentile(latencies, 50), percentile(latencies, 99)]);
+        }
       }
-    }
-    printTable(['request', 'app', 'n', 'non-200', 'p50 ms', 'p99 ms'], rows);
-    for (const kind of ['command', 'submit'] as const) {
-      const ours = results[kind]?.tracker ?? [];
-      const base = results[kind]?.['bare Bolt'] ?? [];
-      console.log(
-        `${kind === 'command' ? '/progress' : 'modal submit'}: p50 ratio ${(percentile(ours, 50) / percentile(base, 50)).toFixed(2)}×, p99 ratio ${(percentile(ours, 99) / percentile(base, 99)).toFixed(2)}× (tracker / bare Bolt)`,
-      );
+      printTable(['request', 'app', 'n', 'non-200', 'p50 ms', 'p99 ms'], rows);
+      for (const kind of ['command', 'submit'] as const) {
+        const ours = results[kind]?.tracker ?? [];
+        const base = results[kind]?.['bare Bolt'] ?? [];
+        const p50 = (percentile(ours, 50) / percentile(base, 50)).toFixed(2);
+        const p99 = (percentile(ours, 99) / percentile(base, 99)).toFixed(2);
+        const name = rate === 0 ? label(kind) : `${label(kind)} at ${rate}/s`;
+        console.log(`${name}: p50 ratio ${p50}×, p99 ratio ${p99}× (tracker / bare Bolt)`);
+      }
+    };
+    console.log(`closed loop: ${CONCURRENCY} users, each sending its next request when answered`);
+    await measure(0);
+    if (RATE > 0) {
+      console.log(`\nopen loop: one request every ${(1000 / RATE).toFixed(1)} ms (${RATE}/s), answered or not`);
+      await measure(RATE);
     }
   } finally {
     bot.kill('SIGTERM');
