@@ -2,7 +2,7 @@
 // requests, HTTP mode, against the tracker bot and a bare Bolt app in the same run. Then the same
 // requests arriving at a fixed rate (open loop), so the latency is seen without the CPU saturated.
 // Run: npx tsx bench/ack-latency.ts [--requests 2000] [--concurrency 50] [--rate 100 (0: skip)]
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,13 +10,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { startFakeSlack } from '../tests/helpers/fake-slack.js';
-import {
-  interactionBody,
-  loadFixture,
-  SIGNING_SECRET,
-  signedPost,
-  viewSubmission,
-} from '../tests/helpers/slack-driver.js';
+import { benchRequester, botEnvironment, buildBot, type RequestKind, startBot, waitForPort } from './bot-process.js';
 import { seedBenchOrg } from './seed-bench-org.js';
 import { percentile, printTable } from './stats.js';
 
@@ -32,32 +26,14 @@ const CONCURRENCY = Number(values.concurrency);
 const RATE = Number(values.rate);
 const root = join(import.meta.dirname, '..');
 
-async function waitForPort(child: ChildProcess): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`no port in: ${out}`)), 30_000);
-    const onData = (d: Buffer) => {
-      out += String(d);
-      const m = /HTTP on :(\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-  });
-}
-
 async function drive(
   url: string,
   users: { id: string; targetId: number }[],
-  kind: 'command' | 'submit',
+  kind: RequestKind,
   responseUrl: string,
   rate = 0,
 ) {
-  const post = signedPost(url);
-  const fields = loadFixture<{ fields: Record<string, string> }>('slash_command.docs_example.json').fields;
+  const send = benchRequester(url, responseUrl);
   const latencies: number[] = [];
   let next = 0;
   let failures = 0;
@@ -67,37 +43,9 @@ async function drive(
     const user = users[i % users.length];
     if (!user) return;
     const started = scheduled ?? performance.now();
-    const res =
-      kind === 'command'
-        ? await post(
-            new URLSearchParams({
-              ...fields,
-              command: '/progress',
-              text: '',
-              user_id: user.id,
-              response_url: responseUrl,
-            }).toString(),
-            'application/x-www-form-urlencoded',
-          )
-        : await post(
-            interactionBody(
-              viewSubmission({
-                userId: user.id,
-                callbackId: 'progress_submit',
-                privateMetadata: JSON.stringify({ v: 1, targetId: user.targetId }),
-                values: {
-                  target: {
-                    progress_target: { type: 'static_select', selected_option: { value: String(user.targetId) } },
-                  },
-                  status: { status: { type: 'static_select', selected_option: { value: 'on_track' } } },
-                  percent: { percent: { type: 'plain_text_input', value: String(i % 100) } },
-                },
-              }),
-            ),
-            'application/x-www-form-urlencoded',
-          );
+    const status = await send(kind, user, i);
     latencies.push(performance.now() - started);
-    if (res.status !== 200) failures += 1;
+    if (status !== 200) failures += 1;
   };
   if (rate > 0) {
     const sent: Promise<void>[] = [];
@@ -129,18 +77,9 @@ async function main() {
   const database = await openDatabase(databaseUrl);
   const users = await seedBenchOrg(database.db, { departments: 20, targetsPerDepartment: 15, users: CONCURRENCY });
   await database.close();
-  spawnSync(process.execPath, [join(root, 'node_modules', '.bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')]);
-  const env = {
-    ...process.env,
-    SLACK_BOT_TOKEN: 'xoxb-bench',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.apiUrl,
-    PORT: '0',
-    LOG_LEVEL: 'warn',
-  };
-  const bot = spawn(process.execPath, [join(root, 'dist', 'src', 'cli', 'main.js'), 'start'], {
-    env: { ...env, DATABASE_URL: databaseUrl },
-  });
+  buildBot();
+  const env = botEnvironment(fake.apiUrl);
+  const bot = startBot(env, databaseUrl);
   const bare = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench', 'bare-bolt.ts')], { env });
   try {
     const [botPort, barePort] = await Promise.all([waitForPort(bot), waitForPort(bare)]);

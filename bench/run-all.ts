@@ -1,9 +1,9 @@
 /**
- * `npm run bench`: the three benchmarks in sequence, each in its own process (each is also
+ * `npm run bench`: the benchmarks in sequence, each in its own process (each is also
  * runnable alone, with the command printed before it), then one summary. Every figure is printed
  * with the load average of the machine just before it was measured.
  *
- *   npm run bench [-- --only ack,digest,fanout] [--scales 1,4] [--providers sqlite,postgresql]
+ *   npm run bench [-- --only ack,digest,fanout,memory] [--scales 1,4] [--providers sqlite,postgresql]
  *                 [--people 1000] [--requests 2000] [--concurrency 50]
  *
  * 1. Ack latency (bench/ack-latency.ts): tracker vs a bare Bolt app, HTTP mode, p50/p99 and ratios.
@@ -15,6 +15,7 @@
  *    1 message/s per channel and 20/s per workspace, against the floor those limits allow and a
  *    bare sender measured in the same run. The default is 1,000 people (about 2 minutes);
  *    `--people 5000` is the full-size run (about 9 minutes).
+ * 4. Memory of a running bot (bench/idle-memory.ts): RSS after start and after 400 requests.
  */
 import { spawn } from 'node:child_process';
 import { pbkdf2Sync } from 'node:crypto';
@@ -25,7 +26,7 @@ import { printTable } from './stats.js';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'ack,digest,fanout' },
+    only: { type: 'string', default: 'ack,digest,fanout,memory' },
     scales: { type: 'string', default: '1,4,16' },
     providers: { type: 'string', default: 'sqlite,postgresql' },
     people: { type: 'string', default: '1000' },
@@ -112,6 +113,22 @@ if (only.has('digest')) {
       ]);
     }
   }
+}
+
+if (only.has('memory')) {
+  const loadBefore = load();
+  const out = await runScript('idle-memory.ts', []);
+  const line = out.split('\n').find((l) => l.startsWith('RESULT '));
+  const m = JSON.parse(line?.slice('RESULT '.length) ?? '{}') as {
+    afterStartMb?: number;
+    afterWorkMb?: number;
+    peakMb?: number;
+  };
+  summary.push([
+    'bot memory (SQLite)',
+    `RSS ${m.afterStartMb} MB after start, ${m.afterWorkMb} MB after 400 requests (peak ${m.peakMb} MB)`,
+    loadBefore,
+  ]);
 }
 
 if (only.has('fanout')) {
