@@ -15,7 +15,7 @@ let echartsLoading: Promise<ECharts> | undefined;
  * import registers every chart type and component: 42 MB of RSS in every bot process, for a chart
  * drawn once a week; these six installers take 21 MB and draw the same SVG (a test compares them).
  */
-export function loadECharts(): Promise<ECharts> {
+function loadECharts(): Promise<ECharts> {
   echartsLoading ??= (async () => {
     const [core, ...installers] = await Promise.all([
       import('echarts/core'),
