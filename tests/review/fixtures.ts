@@ -1,5 +1,7 @@
 import type { Db } from '../../src/db/client.js';
 import { dateFromCalendar } from '../../src/domain/calendar.js';
+import type { ReviewStepKind } from '../../src/review/workflow.js';
+import { recordReviewStep } from '../../src/services/record-review-step.js';
 
 /** People of the review test organisation. */
 export const PEOPLE = {
@@ -168,4 +170,32 @@ export async function seedReviewOrg(db: Db): Promise<SeededOrg> {
     data: { targetId: targets['SK-2'] as number, title: '窓口改善', dueOn: dateFromCalendar('2026-09-30') },
   });
   return { fiscalYearId: fy.id, departments: { a: a.id, b: b.id }, targets };
+}
+
+/** One step of a replayed review: target code, actor, step, and its grade and comment if any. */
+export type ReplayedStep = [
+  code: string,
+  actorId: string,
+  step: ReviewStepKind,
+  extra?: { grade?: string; comment?: string },
+];
+
+/**
+ * Records review steps on the seeded organisation in the order given, one second apart from
+ * IN_REVIEW, through the real service: a test's review history, one line per step.
+ */
+export async function replayReviewSteps(db: Db, org: SeededOrg, steps: ReplayedStep[]): Promise<void> {
+  for (const [i, [code, actorId, step, extra]] of steps.entries()) {
+    const targetId = org.targets[code];
+    if (targetId === undefined) throw new Error(`replayReviewSteps: no target ${code}`);
+    await recordReviewStep(db, {
+      targetId,
+      actorId,
+      step,
+      ...extra,
+      now: new Date(IN_REVIEW.getTime() + (i + 1) * 1000),
+      timeZone: 'Asia/Tokyo',
+      hqUsers: [],
+    });
+  }
 }

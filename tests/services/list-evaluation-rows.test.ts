@@ -1,84 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
 import { listEvaluationRows } from '../../src/services/list-evaluation-rows.js';
-import { recordReviewStep } from '../../src/services/record-review-step.js';
-import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases.js';
-import { IN_REVIEW, PEOPLE, type SeededOrg, seedReviewOrg } from '../review/fixtures.js';
+import { PROVIDERS } from '../helpers/databases.js';
+import { seededTestDatabase } from '../helpers/seeded-database.js';
+import { PEOPLE, replayReviewSteps, seedReviewOrg } from '../review/fixtures.js';
 
 describe.each(PROVIDERS)('listEvaluationRows on %s', (provider) => {
-  let database: TestDatabase;
-  let org: SeededOrg;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    org = await seedReviewOrg(database.db);
-    const common = { timeZone: 'Asia/Tokyo', hqUsers: [] };
-    let t = 0;
-    const at = () => new Date(IN_REVIEW.getTime() + ++t * 1000);
-    const id = (code: string) => org.targets[code] as number;
-    await recordReviewStep(database.db, {
-      ...common,
-      now: at(),
-      targetId: id('KM-1'),
-      actorId: PEOPLE.memberB1,
-      step: 'self',
-      grade: 'S',
-      comment: '利用者が増加',
-    });
-    await recordReviewStep(database.db, {
-      ...common,
-      now: at(),
-      targetId: id('KM-1'),
-      actorId: PEOPLE.managerB,
-      step: 'approve',
-    });
-    await recordReviewStep(database.db, {
-      ...common,
-      now: at(),
-      targetId: id('KM-1'),
-      actorId: PEOPLE.hq,
-      step: 'check',
-      grade: 'A',
-      comment: '目標超過だが外部要因あり',
-    });
-    await recordReviewStep(database.db, {
-      ...common,
-      now: at(),
-      targetId: id('KM-1'),
-      actorId: PEOPLE.hq,
-      step: 'confirm',
-    });
-    await recordReviewStep(database.db, {
-      ...common,
-      now: at(),
-      targetId: id('SK-1'),
-      actorId: PEOPLE.memberA1,
-      step: 'self',
-      grade: 'B',
-      comment: '素案作成済み',
-    });
-    await recordReviewStep(database.db, {
-      ...common,
-      now: at(),
-      targetId: id('SK-2'),
-      actorId: PEOPLE.memberA2,
-      step: 'self',
-      grade: 'C',
-      comment: '一部改善',
-    });
-    await recordReviewStep(database.db, {
-      ...common,
-      now: at(),
-      targetId: id('SK-2'),
-      actorId: PEOPLE.managerA,
-      step: 'return',
-      comment: '実績を再確認',
-    });
+  const env = seededTestDatabase(provider, async (db) => {
+    const org = await seedReviewOrg(db);
+    await replayReviewSteps(db, org, [
+      ['KM-1', PEOPLE.memberB1, 'self', { grade: 'S', comment: '利用者が増加' }],
+      ['KM-1', PEOPLE.managerB, 'approve'],
+      ['KM-1', PEOPLE.hq, 'check', { grade: 'A', comment: '目標超過だが外部要因あり' }],
+      ['KM-1', PEOPLE.hq, 'confirm'],
+      ['SK-1', PEOPLE.memberA1, 'self', { grade: 'B', comment: '素案作成済み' }],
+      ['SK-2', PEOPLE.memberA2, 'self', { grade: 'C', comment: '一部改善' }],
+      ['SK-2', PEOPLE.managerA, 'return', { comment: '実績を再確認' }],
+    ]);
+    return org;
   });
-  afterAll(async () => database?.destroy());
 
   it('lists one row per target in evaluation-sheet order', async () => {
-    const rows = await listEvaluationRows(database.db, { fiscalYear: 2026, timeZone: 'Asia/Tokyo' });
+    const rows = await listEvaluationRows(env.db, { fiscalYear: 2026, timeZone: 'Asia/Tokyo' });
     expect(rows.map((r) => `${r.department}/${r.category}/${r.code}`)).toEqual([
       '政策経営部/施策/SK-1',
       '政策経営部/施策/SK-4',
@@ -90,7 +33,7 @@ describe.each(PROVIDERS)('listEvaluationRows on %s', (provider) => {
   });
 
   it('carries the indicator, latest value, achievement, suggested and given grades, comments and last update', async () => {
-    const rows = await listEvaluationRows(database.db, { fiscalYear: 2026, timeZone: 'Asia/Tokyo' });
+    const rows = await listEvaluationRows(env.db, { fiscalYear: 2026, timeZone: 'Asia/Tokyo' });
     const byCode = new Map(rows.map((r) => [r.code, r]));
     expect(byCode.get('SK-1')).toEqual({
       departmentCode: 'seisaku',
@@ -142,7 +85,7 @@ describe.each(PROVIDERS)('listEvaluationRows on %s', (provider) => {
   });
 
   it('refuses a fiscal year that is not loaded', async () => {
-    const error = await listEvaluationRows(database.db, { fiscalYear: 2031, timeZone: 'Asia/Tokyo' }).catch((e) => e);
+    const error = await listEvaluationRows(env.db, { fiscalYear: 2031, timeZone: 'Asia/Tokyo' }).catch((e) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'fiscal_year_unknown', userMessage: 'export.error.fiscal_year_unknown' });
   });

@@ -1,98 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listPendingReviewActions } from '../../src/services/list-pending-review-actions.js';
-import { recordReviewStep } from '../../src/services/record-review-step.js';
-import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases.js';
-import { IN_REVIEW, PEOPLE, type SeededOrg, seedReviewOrg } from '../review/fixtures.js';
+import { PROVIDERS } from '../helpers/databases.js';
+import { seededTestDatabase } from '../helpers/seeded-database.js';
+import { PEOPLE, replayReviewSteps, seedReviewOrg } from '../review/fixtures.js';
 
 describe.each(PROVIDERS)('listPendingReviewActions on %s', (provider) => {
-  let database: TestDatabase;
-  let org: SeededOrg;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    org = await seedReviewOrg(database.db);
-    const common = { timeZone: 'Asia/Tokyo', hqUsers: [] };
-    let t = 0;
-    const at = () => new Date(IN_REVIEW.getTime() + ++t * 1000);
-    const id = (code: string) => org.targets[code] as number;
+  const env = seededTestDatabase(provider, async (db) => {
+    const org = await seedReviewOrg(db);
     // SK-1 awaits approval, SK-2 awaits HQ check, KM-1 is confirmed, SK-3 was returned.
-    await recordReviewStep(database.db, {
-      ...common,
-      now: at(),
-      targetId: id('SK-1'),
-      actorId: PEOPLE.memberA1,
-      step: 'self',
-      grade: 'B',
-      comment: 'c',
-    });
-    await recordReviewStep(database.db, {
-      ...common,
-      now: at(),
-      targetId: id('SK-2'),
-      actorId: PEOPLE.memberA2,
-      step: 'self',
-      grade: 'D',
-      comment: 'c',
-    });
-    await recordReviewStep(database.db, {
-      ...common,
-      now: at(),
-      targetId: id('SK-2'),
-      actorId: PEOPLE.managerA,
-      step: 'approve',
-    });
-    await recordReviewStep(database.db, {
-      ...common,
-      now: at(),
-      targetId: id('KM-1'),
-      actorId: PEOPLE.memberB1,
-      step: 'self',
-      grade: 'S',
-      comment: 'c',
-    });
-    await recordReviewStep(database.db, {
-      ...common,
-      now: at(),
-      targetId: id('KM-1'),
-      actorId: PEOPLE.managerB,
-      step: 'approve',
-    });
-    await recordReviewStep(database.db, {
-      ...common,
-      now: at(),
-      targetId: id('KM-1'),
-      actorId: PEOPLE.hq,
-      step: 'check',
-    });
-    await recordReviewStep(database.db, {
-      ...common,
-      now: at(),
-      targetId: id('KM-1'),
-      actorId: PEOPLE.hq,
-      step: 'confirm',
-    });
-    await recordReviewStep(database.db, {
-      ...common,
-      now: at(),
-      targetId: id('SK-3'),
-      actorId: PEOPLE.memberA2,
-      step: 'self',
-      grade: 'C',
-      comment: 'c',
-    });
-    await recordReviewStep(database.db, {
-      ...common,
-      now: at(),
-      targetId: id('SK-3'),
-      actorId: PEOPLE.managerA,
-      step: 'return',
-      comment: 'r',
-    });
+    await replayReviewSteps(db, org, [
+      ['SK-1', PEOPLE.memberA1, 'self', { grade: 'B', comment: 'c' }],
+      ['SK-2', PEOPLE.memberA2, 'self', { grade: 'D', comment: 'c' }],
+      ['SK-2', PEOPLE.managerA, 'approve'],
+      ['KM-1', PEOPLE.memberB1, 'self', { grade: 'S', comment: 'c' }],
+      ['KM-1', PEOPLE.managerB, 'approve'],
+      ['KM-1', PEOPLE.hq, 'check'],
+      ['KM-1', PEOPLE.hq, 'confirm'],
+      ['SK-3', PEOPLE.memberA2, 'self', { grade: 'C', comment: 'c' }],
+      ['SK-3', PEOPLE.managerA, 'return', { comment: 'r' }],
+    ]);
+    return org;
   });
-  afterAll(async () => database?.destroy());
 
   it('names the next step and its holders for every unconfirmed target, in sheet order', async () => {
-    const pending = await listPendingReviewActions(database.db, { fiscalYear: 2026, hqUsers: ['U0CONFIGHQ'] });
+    const pending = await listPendingReviewActions(env.db, { fiscalYear: 2026, hqUsers: ['U0CONFIGHQ'] });
     expect(pending.map((p) => [p.code, p.state, p.step, p.holderKind, p.holders])).toEqual([
       ['SK-1', 'self_assessed', 'approve', 'managers', [PEOPLE.managerA]],
       ['SK-4', 'not_started', 'self', 'department', [PEOPLE.managerA, PEOPLE.memberA1, PEOPLE.memberA2].sort()],
@@ -104,15 +35,15 @@ describe.each(PROVIDERS)('listPendingReviewActions on %s', (provider) => {
   });
 
   it('includes members of the hq_department among HQ holders, and is empty for an unknown year', async () => {
-    await database.db.setting.create({ data: { key: 'hq_department', value: 'kumin' } });
+    await env.db.setting.create({ data: { key: 'hq_department', value: 'kumin' } });
     try {
-      const pending = await listPendingReviewActions(database.db, { fiscalYear: 2026 });
+      const pending = await listPendingReviewActions(env.db, { fiscalYear: 2026 });
       expect(pending.find((p) => p.code === 'SK-2')?.holders).toEqual(
         [PEOPLE.hq, PEOPLE.managerB, PEOPLE.memberB1].sort(),
       );
     } finally {
-      await database.db.setting.delete({ where: { key: 'hq_department' } });
+      await env.db.setting.delete({ where: { key: 'hq_department' } });
     }
-    expect(await listPendingReviewActions(database.db, { fiscalYear: 2019 })).toEqual([]);
+    expect(await listPendingReviewActions(env.db, { fiscalYear: 2019 })).toEqual([]);
   });
 });

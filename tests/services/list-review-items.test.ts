@@ -1,50 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listReviewItems } from '../../src/services/list-review-items.js';
-import { recordReviewStep } from '../../src/services/record-review-step.js';
-import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases.js';
-import { IN_REVIEW, PEOPLE, type SeededOrg, seedReviewOrg } from '../review/fixtures.js';
+import { PROVIDERS } from '../helpers/databases.js';
+import { seededTestDatabase } from '../helpers/seeded-database.js';
+import { PEOPLE, replayReviewSteps, seedReviewOrg } from '../review/fixtures.js';
 
 describe.each(PROVIDERS)('listReviewItems on %s', (provider) => {
-  let database: TestDatabase;
-  let org: SeededOrg;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(provider);
-    org = await seedReviewOrg(database.db);
-    const common = { timeZone: 'Asia/Tokyo', hqUsers: [] };
-    let t = 0;
-    const at = () => new Date(IN_REVIEW.getTime() + ++t * 1000);
-    const id = (code: string) => org.targets[code] as number;
-    await recordReviewStep(database.db, {
-      ...common,
-      now: at(),
-      targetId: id('SK-2'),
-      actorId: PEOPLE.memberA2,
-      step: 'self',
-      grade: 'D',
-      comment: 'c',
-    });
-    await recordReviewStep(database.db, {
-      ...common,
-      now: at(),
-      targetId: id('KM-1'),
-      actorId: PEOPLE.memberB1,
-      step: 'self',
-      grade: 'S',
-      comment: 'c',
-    });
-    await recordReviewStep(database.db, {
-      ...common,
-      now: at(),
-      targetId: id('KM-1'),
-      actorId: PEOPLE.managerB,
-      step: 'approve',
-    });
+  const env = seededTestDatabase(provider, async (db) => {
+    const org = await seedReviewOrg(db);
+    await replayReviewSteps(db, org, [
+      ['SK-2', PEOPLE.memberA2, 'self', { grade: 'D', comment: 'c' }],
+      ['KM-1', PEOPLE.memberB1, 'self', { grade: 'S', comment: 'c' }],
+      ['KM-1', PEOPLE.managerB, 'approve'],
+    ]);
+    return org;
   });
-  afterAll(async () => database?.destroy());
 
   const list = (slackUserId: string, phase: 'open' | 'after' | 'before' = 'open') =>
-    listReviewItems(database.db, { fiscalYear: 2026, slackUserId, hqUsers: [], phase });
+    listReviewItems(env.db, { fiscalYear: 2026, slackUserId, hqUsers: [], phase });
 
   it('shows a manager their department, their turn first', async () => {
     const { items, isHq } = await list(PEOPLE.managerA);
