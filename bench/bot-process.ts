@@ -14,9 +14,14 @@ const root = join(import.meta.dirname, '..');
 
 export type RequestKind = 'command' | 'submit';
 
-/** Compiles the bot into dist/ (incremental: seconds when up to date). */
+/** Compiles the bot into dist/ (incremental: seconds when up to date); throws with tsc's output on failure. */
 export function buildBot(): void {
-  spawnSync(process.execPath, [join(root, 'node_modules', '.bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')]);
+  const build = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', '.bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')],
+    { encoding: 'utf8' },
+  );
+  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
 }
 
 /** The environment of a bot (or the bare Bolt app) talking to the fake Slack at apiUrl. */

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTestDatabase, type TestProvider } from '../tests/helpers/databases.js';
 import { seedSyntheticOrganization } from '../tests/helpers/digest-fixtures.js';
+import { buildBot } from './bot-process.js';
 
 const WEEKS = 50;
 const root = join(import.meta.dirname, '..');
@@ -41,15 +42,8 @@ async function main(): Promise<void> {
   const provider = values.provider as TestProvider;
   if (provider !== 'sqlite' && provider !== 'postgresql') throw new Error('--provider must be sqlite or postgresql');
 
-  // The child measures the compiled bot: build it first (incremental, seconds when up to date).
-  const build = spawnSync(
-    process.execPath,
-    [join(root, 'node_modules', '.bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')],
-    {
-      encoding: 'utf8',
-    },
-  );
-  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
+  // The child measures the compiled bot: build it first.
+  buildBot();
   const database = await createTestDatabase(provider);
   try {
     const t0 = performance.now();
