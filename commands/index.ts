@@ -4,7 +4,7 @@ import { PROGRESS_CALLBACK_ID, PROGRESS_TARGET_ACTION } from '../src/blocks/prog
 import { REVIEW_LIST_OPEN_ACTION, REVIEW_OPEN_ACTION, REVIEW_PAGE_ACTION } from '../src/blocks/review-list.js';
 import { REVIEW_STEP_CALLBACK_ID } from '../src/blocks/review-step-modal.js';
 import { OPEN_PROGRESS_ACTION, TARGETS_PAGE_ACTION } from '../src/blocks/targets-message.js';
-import type { AppContext } from '../src/context.js';
+import type { ListenerContext } from '../src/context.js';
 import { appHomeOpened } from './app-home.js';
 import { appHomePage } from './app-home-page.js';
 import { openProgressAction } from './open-progress.js';
@@ -21,7 +21,7 @@ import { targetsPage } from './targets-page.js';
 import { trackerCommand } from './tracker.js';
 
 /** Registers every slash command, action, view, options and event listener: the one place they are wired. */
-export function registerCommands(app: App, ctx: AppContext): void {
+export function registerCommands(app: App, ctx: ListenerContext): void {
   // --- foundation: /progress, /targets ---
   app.command('/progress', progressCommand(ctx));
   app.action({ type: 'block_actions', action_id: PROGRESS_TARGET_ACTION }, progressTargetSelected(ctx));

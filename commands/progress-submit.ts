@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import type { WebClient } from '@slack/web-api';
 import { PROGRESS_BLOCKS } from '../src/blocks/progress-modal.js';
 import { buildProgressChannelPost, buildProgressReceipt } from '../src/blocks/progress-receipt.js';
-import type { AppContext } from '../src/context.js';
+import type { AppContext, ListenerContext } from '../src/context.js';
 import {
   type FieldError,
   parseProgressMetadata,
@@ -76,7 +76,7 @@ async function announce(
  * the modal closed: a failure keeps the modal open with the reason, so nothing is lost silently.
  */
 export const progressSubmit =
-  (ctx: AppContext) =>
+  (ctx: ListenerContext) =>
   async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const userId = body.user.id;
     const locale = await peekUserLocale(ctx.db, userId).catch(() => 'ja' as const);
@@ -156,16 +156,19 @@ export const progressSubmit =
       target: update.targetId,
       status: update.status,
     });
-    try {
-      target ??= await getReportableTarget(ctx.db, {
-        slackUserId: userId,
-        targetId: update.targetId,
-        milestoneIds: [],
-      });
-    } catch (error) {
-      ctx.logger.event('warn', 'progress receipt not sent: target not readable', { user: userId, error });
-      return;
-    }
-    // Stored, but the reporter left the department in the meantime: no receipt, nothing else lost.
-    if (target) await announce(ctx, client, { userId, locale, target, update });
+    // The receipt and the channel post wait behind other users' acks (follow-ups.ts).
+    ctx.followUps.run('progress announcement', async () => {
+      try {
+        target ??= await getReportableTarget(ctx.db, {
+          slackUserId: userId,
+          targetId: update.targetId,
+          milestoneIds: [],
+        });
+      } catch (error) {
+        ctx.logger.event('warn', 'progress receipt not sent: target not readable', { user: userId, error });
+        return;
+      }
+      // Stored, but the reporter left the department in the meantime: no receipt, nothing else lost.
+      if (target) await announce(ctx, client, { userId, locale, target, update });
+    });
   };

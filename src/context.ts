@@ -1,6 +1,7 @@
 import type { OfflineConfig } from './config.js';
 import type { Database, Db } from './db/client.js';
 import type { AppLogger } from './logger.js';
+import type { FollowUps } from './slack/follow-ups.js';
 
 /** What every listener, job and command is given: never globals, so tests can swap each part. */
 export interface AppContext {
@@ -10,4 +11,9 @@ export interface AppContext {
   logger: AppLogger;
   /** The clock; tests travel in time by replacing it. */
   now: () => Date;
+}
+
+/** What Slack listeners are given: the app's context and the queue for their after-ack work. */
+export interface ListenerContext extends AppContext {
+  followUps: FollowUps;
 }

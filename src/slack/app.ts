@@ -11,7 +11,11 @@ import { WebClient } from '@slack/web-api';
 import { registerCommands } from '../../commands/index.js';
 import type { Config } from '../config.js';
 import type { AppContext } from '../context.js';
+import { FollowUps } from './follow-ups.js';
 import { handleGlobalError } from './global-error.js';
+
+/** How long a stopping app waits for after-ack work (receipts, channel posts) to finish. */
+const FOLLOW_UP_DRAIN_MS = 10_000;
 
 export interface RunningApp {
   app: App;
@@ -68,6 +72,7 @@ function refuseNonObjectBodies(receiver: HTTPReceiver, path: string): void {
 export function createApp(ctx: AppContext & { config: Config }): {
   app: App;
   receiver: HTTPReceiver | SocketModeReceiver;
+  followUps: FollowUps;
 } {
   const { config, logger } = ctx;
   const clientOptions = config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {};
@@ -110,14 +115,15 @@ export function createApp(ctx: AppContext & { config: Config }): {
     refuseNonObjectBodies(receiver, '/slack/events');
   }
   const app = new App({ token: config.slack.botToken, receiver, logger, clientOptions });
-  registerCommands(app, ctx);
+  const followUps = new FollowUps(logger);
+  registerCommands(app, { ...ctx, followUps });
   app.error(handleGlobalError(ctx));
-  return { app, receiver };
+  return { app, receiver, followUps };
 }
 
 /** Starts the app and returns the port it listens on (0 asks the OS for a free one). */
 export async function startApp(ctx: AppContext & { config: Config }): Promise<RunningApp> {
-  const { app, receiver } = createApp(ctx);
+  const { app, receiver, followUps } = createApp(ctx);
   const started = (await app.start(ctx.config.port)) as unknown;
   // HTTP mode returns its server; in Socket Mode the health route has a server of its own.
   const server =
@@ -126,5 +132,11 @@ export async function startApp(ctx: AppContext & { config: Config }): Promise<Ru
       : (started as Server | undefined);
   const address = server?.address?.();
   const port = address && typeof address === 'object' ? address.port : ctx.config.port;
-  return { app, port, stop: () => app.stop() as Promise<void> };
+  const stop = async () => {
+    await app.stop();
+    // Receipts and channel posts of reports already stored are sent before the process ends.
+    const left = await followUps.drain(FOLLOW_UP_DRAIN_MS);
+    if (left > 0) ctx.logger.event('warn', 'follow-ups not finished at shutdown', { left });
+  };
+  return { app, port, stop };
 }

@@ -5,6 +5,7 @@ import { startApp } from '../../src/slack/app.js';
 import { appSuite } from '../helpers/app-suite.js';
 import { captureLogger } from '../helpers/context.js';
 import { type SeededOrg, seedSmallOrg } from '../helpers/seed.js';
+import { seededTestDatabase } from '../helpers/seeded-database.js';
 import {
   BOT_TOKEN,
   decodeSlackBody,
@@ -12,6 +13,7 @@ import {
   nockAuthTest,
   SIGNING_SECRET,
   signedPost,
+  startTestApp,
   viewSubmission,
   waitFor,
 } from '../helpers/slack-driver.js';
@@ -203,6 +205,32 @@ describe('progress modal submission', () => {
     });
     expect(after.length).toBe(before.length + 2);
     expect(after.slice(-2).map((u) => u.value)).toEqual([10, 12]);
+  });
+});
+
+describe('a bot stopped right after a submission', () => {
+  const seeded = seededTestDatabase('sqlite', seedSmallOrg);
+
+  it('sends the receipt and the channel post before it stops', async () => {
+    nockAuthTest();
+    const app = await startTestApp(seeded.database, { now: () => NOW });
+    const channels: string[] = [];
+    // Slack takes its time: both messages are still on their way when the stop begins.
+    const slack = nock('https://slack.com')
+      .post('/api/chat.postMessage')
+      .times(2)
+      .delay(300)
+      .reply(200, (_u, body) => {
+        channels.push(String(decodeSlackBody(body).channel));
+        return { ok: true, channel: 'D1', ts: '6.1' };
+      });
+    const res = await app.interaction(submission(seeded.org, 'USTAFF001'));
+    expect(res.body).toBe('');
+    // The channel post follows the receipt's (delayed) answer.
+    expect(channels).not.toContain('C0SEISAKU1');
+    await app.stop();
+    expect(slack.isDone()).toBe(true);
+    expect(channels).toEqual(['USTAFF001', 'C0SEISAKU1']);
   });
 });
 

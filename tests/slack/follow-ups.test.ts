@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { FollowUps } from '../../src/slack/follow-ups.js';
+import { captureLogger } from '../helpers/context.js';
+
+function gate() {
+  let open = () => {};
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { open, opened };
+}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('FollowUps', () => {
+  it('runs at most its concurrency at once, in the order queued', async () => {
+    const { logger } = captureLogger();
+    const followUps = new FollowUps(logger, 2);
+    const gates = [gate(), gate(), gate(), gate()];
+    const started: number[] = [];
+    gates.forEach((g, i) => {
+      followUps.run(`task ${i}`, async () => {
+        started.push(i);
+        await g.opened;
+      });
+    });
+    await tick();
+    expect(started).toEqual([0, 1]);
+    expect(followUps.size).toBe(4);
+    gates[1]?.open();
+    await tick();
+    expect(started).toEqual([0, 1, 2]);
+    for (const g of gates) g.open();
+    await followUps.idle();
+    expect(started).toEqual([0, 1, 2, 3]);
+    expect(followUps.size).toBe(0);
+  });
+
+  it('logs a failed follow-up by name and goes on with the next', async () => {
+    const { logger, lines } = captureLogger();
+    const followUps = new FollowUps(logger, 1);
+    let ran = false;
+    followUps.run('receipt', async () => {
+      throw new Error('channel_not_found');
+    });
+    followUps.run('channel post', async () => {
+      ran = true;
+    });
+    await followUps.idle();
+    expect(ran).toBe(true);
+    const failure = lines.map((line) => JSON.parse(line)).find((l) => l.msg === 'follow-up failed');
+    expect(failure).toMatchObject({ level: 'error', followUp: 'receipt' });
+    expect(JSON.stringify(failure)).toContain('channel_not_found');
+  });
+
+  it('drains what finishes in time and reports how many were left', async () => {
+    const { logger } = captureLogger();
+    const followUps = new FollowUps(logger, 1);
+    const stuck = gate();
+    followUps.run('quick', async () => {});
+    followUps.run('stuck', () => stuck.opened);
+    followUps.run('behind the stuck one', async () => {});
+    expect(await followUps.drain(50)).toBe(2);
+    stuck.open();
+    expect(await followUps.drain(1000)).toBe(0);
+  });
+});
