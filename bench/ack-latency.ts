@@ -1,15 +1,17 @@
 // Ack latency: /progress (through views.open) and modal submissions, 50 concurrent users, 2,000
 // requests, HTTP mode, against the tracker bot and a bare Bolt app in the same run. Then the same
 // requests arriving at a fixed rate (open loop), so the latency is seen without the CPU saturated.
+// The baseline opens the very modal the tracker opened for the first user (--one-block-baseline: a
+// one-block modal, as before 11-21 07:30).
 // Run: npx tsx bench/ack-latency.ts [--requests 2000] [--concurrency 50] [--rate 100 (0: skip)]
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrations.js';
-import { startFakeSlack } from '../tests/helpers/fake-slack.js';
+import { type FakeSlack, startFakeSlack } from '../tests/helpers/fake-slack.js';
 import { benchRequester, botEnvironment, buildBot, type RequestKind, startBot, waitForPort } from './bot-process.js';
 import { seedBenchOrg } from './seed-bench-org.js';
 import { percentile, printTable } from './stats.js';
@@ -19,8 +21,10 @@ const { values } = parseArgs({
     requests: { type: 'string', default: '2000' },
     concurrency: { type: 'string', default: '50' },
     rate: { type: 'string', default: '100' },
+    'one-block-baseline': { type: 'boolean', default: false },
   },
 });
+const ONE_BLOCK = values['one-block-baseline'];
 const REQUESTS = Number(values.requests);
 const CONCURRENCY = Number(values.concurrency);
 const RATE = Number(values.rate);
@@ -69,6 +73,36 @@ async function drive(
   return { latencies, failures };
 }
 
+/**
+ * Waits until the fake Slack has had no chat.postMessage for 500 ms (the tracker's receipts and
+ * channel posts follow its acks), so the next app is measured on a quiet machine. Returns the
+ * messages that arrived since `from` and when the last one did (epoch ms).
+ */
+async function settle(fake: FakeSlack, from: number): Promise<{ messages: number; lastAt: number | null }> {
+  let seen = -1;
+  for (;;) {
+    const posts = fake.callsTo('chat.postMessage').filter((c) => c.at >= from);
+    if (posts.length === seen) return { messages: seen, lastAt: posts.at(-1)?.at ?? null };
+    seen = posts.length;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** The modal the tracker opens for the first user, saved for the baseline to open as is. */
+async function captureModal(fake: FakeSlack, url: string, users: { id: string; targetId: number }[]) {
+  const first = users[0];
+  if (!first) throw new Error('no bench users');
+  const before = fake.callsTo('views.open').length;
+  await benchRequester(url, fake.responseUrl)('command', first, 0);
+  for (let waited = 0; fake.callsTo('views.open').length === before; waited += 50) {
+    if (waited > 10_000) throw new Error('the tracker opened no modal');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const file = join(mkdtempSync(join(tmpdir(), 'tracker-bench-view-')), 'view.json');
+  writeFileSync(file, JSON.stringify(fake.callsTo('views.open').at(-1)?.params.view));
+  return file;
+}
+
 async function main() {
   const fake = await startFakeSlack();
   const dir = mkdtempSync(join(tmpdir(), 'tracker-bench-'));
@@ -80,9 +114,14 @@ async function main() {
   buildBot();
   const env = botEnvironment(fake.apiUrl);
   const bot = startBot(env, databaseUrl);
-  const bare = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench', 'bare-bolt.ts')], { env });
+  let bare: ChildProcess | undefined;
   try {
-    const [botPort, barePort] = await Promise.all([waitForPort(bot), waitForPort(bare)]);
+    const botPort = await waitForPort(bot);
+    const viewFile = await captureModal(fake, `http://127.0.0.1:${botPort}`, users);
+    bare = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench', 'bare-bolt.ts')], {
+      env: { ...env, ...(ONE_BLOCK ? {} : { BARE_VIEW_FILE: viewFile }) },
+    });
+    const barePort = await waitForPort(bare);
     const targets = { tracker: `http://127.0.0.1:${botPort}`, 'bare Bolt': `http://127.0.0.1:${barePort}` };
     const label = (kind: 'command' | 'submit') => (kind === 'command' ? '/progress' : 'modal submit');
     const measure = async (rate: number) => {
@@ -91,8 +130,20 @@ async function main() {
       for (const kind of ['command', 'submit'] as const) {
         for (const [name, url] of Object.entries(targets)) {
           // Warm-up round, discarded (closed loop: quick, and both apps are warm for the open loop).
-          if (rate === 0) await drive(url, users, kind, fake.responseUrl);
+          if (rate === 0) {
+            await drive(url, users, kind, fake.responseUrl);
+            await settle(fake, Date.now());
+          }
+          const started = Date.now();
           const { latencies, failures } = await drive(url, users, kind, fake.responseUrl, rate);
+          const answered = Date.now();
+          const { messages, lastAt } = await settle(fake, started);
+          if (messages > 0 && lastAt !== null) {
+            console.log(
+              `${name}, ${label(kind)}: ${REQUESTS} answered in ${((answered - started) / 1000).toFixed(1)} s; ` +
+                `${messages} messages sent after the acks, the last ${((lastAt - answered) / 1000).toFixed(1)} s after the last answer`,
+            );
+          }
           results[kind] ??= {};
           (results[kind] as Record<string, number[]>)[name] = latencies;
           rows.push([label(kind), name, REQUESTS, failures, percentile(latencies, 50), percentile(latencies, 99)]);
@@ -116,7 +167,7 @@ async function main() {
     }
   } finally {
     bot.kill('SIGTERM');
-    bare.kill('SIGTERM');
+    bare?.kill('SIGTERM');
     await fake.close();
   }
 }

@@ -1,6 +1,10 @@
 // The baseline for the ack benchmark: a Bolt app that does only ack() and the same views.open with
-// a fixed modal, and acks modal submissions. Same receiver, same Web API, no database.
+// a fixed modal, and acks modal submissions. Same receiver, same Web API, no database. The modal is
+// the one the tracker opened for the first bench user (BARE_VIEW_FILE, written by ack-latency.ts),
+// so both send Slack the same bytes; without it, a one-block modal.
+import { readFileSync } from 'node:fs';
 import { App, HTTPReceiver } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
 
 const receiver = new HTTPReceiver({
   signingSecret: process.env.SLACK_SIGNING_SECRET ?? '',
@@ -11,13 +15,15 @@ const app = new App({
   receiver,
   clientOptions: { slackApiUrl: process.env.SLACK_API_URL },
 });
-const view = {
-  type: 'modal' as const,
+const oneBlock: ModalView = {
+  type: 'modal',
   callback_id: 'progress_submit',
-  title: { type: 'plain_text' as const, text: '進捗報告' },
-  submit: { type: 'plain_text' as const, text: '報告する' },
-  blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: 'fixed' } }],
+  title: { type: 'plain_text', text: '進捗報告' },
+  submit: { type: 'plain_text', text: '報告する' },
+  blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'fixed' } }],
 };
+const viewFile = process.env.BARE_VIEW_FILE;
+const view: ModalView = viewFile ? (JSON.parse(readFileSync(viewFile, 'utf8')) as ModalView) : oneBlock;
 app.command('/progress', async ({ ack, command, client }) => {
   await ack();
   await client.views.open({ trigger_id: command.trigger_id, view });

@@ -84,6 +84,17 @@ if (only.has('ack')) {
   for (const line of out.split('\n')) {
     const m = /^(.+): p50 ratio ([\d.]+)×, p99 ratio ([\d.]+)×/.exec(line);
     if (m) summary.push([`ack ${m[1]}`, `p50 ${m[2]}× / p99 ${m[3]}× of bare Bolt`, loadBefore]);
+    const f =
+      /^tracker, (.+?): (\d+) answered in ([\d.]+) s; (\d+) messages sent after the acks, the last ([\d.]+) s/.exec(
+        line,
+      );
+    if (f) {
+      summary.push([
+        `ack ${f[1]}, follow-ups`,
+        `${f[4]} messages, the last ${f[5]} s after the last answer`,
+        loadBefore,
+      ]);
+    }
   }
 }
 
