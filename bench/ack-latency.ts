@@ -2,7 +2,7 @@
 // requests, HTTP mode, against the tracker bot and a bare Bolt app in the same run. Then the same
 // requests arriving at a fixed rate (open loop), so the latency is seen without the CPU saturated.
 // The baseline opens the very modal the tracker opened for the first user (--one-block-baseline: a
-// one-block modal, as before 11-21 07:30).
+// one-block modal, as before 11-21 07:20).
 // Run: npx tsx bench/ack-latency.ts [--requests 2000] [--concurrency 50] [--rate 100 (0: skip)]
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
