@@ -1,108 +1,84 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
 import type { DigestData } from '../digest/types.js';
 import type { Locale } from '../i18n/messages.js';
 import { CHART_FONT_FAMILY, type ChartSpec, digestChartOption } from './digest-chart-option.js';
 import { chartFontFiles } from './fonts.js';
 
 type ECharts = typeof import('echarts/core');
-let echartsLoading: Promise<ECharts> | undefined;
+type CanvasModule = typeof import('@napi-rs/canvas');
+/** ECharts types its canvas as the DOM's; Skia's canvas has the subset it uses (no DOM lib here). */
+type ChartDom = Parameters<ECharts['init']>[0];
+type PlatformCanvas = ReturnType<NonNullable<Parameters<ECharts['setPlatformAPI']>[0]['createCanvas']>>;
+interface Renderer {
+  echarts: ECharts;
+  canvas: CanvasModule;
+}
+let rendererLoading: Promise<Renderer> | undefined;
 
 /**
- * ECharts with only what the digest chart draws, loaded on first use. The umbrella `echarts`
- * import registers every chart type and component: 42 MB of RSS in every bot process, for a chart
- * drawn once a week; these six installers take 21 MB and draw the same SVG (a test compares them).
+ * ECharts with only what the digest chart draws, and the Skia canvas it draws on, loaded on first
+ * use: a chart is drawn once a week, and the umbrella `echarts` import alone would add 42 MB of
+ * RSS to every bot process (these six installers take 21 MB and draw the same pixels; a test
+ * compares them). The fonts are registered once: Skia keeps them, so each label does not
+ * prepare the 5 MB font again.
  */
-function loadECharts(): Promise<ECharts> {
-  echartsLoading ??= (async () => {
-    const [core, ...installers] = await Promise.all([
+function loadRenderer(fontFiles: readonly string[]): Promise<Renderer> {
+  rendererLoading ??= (async () => {
+    const [canvas, echarts, ...installers] = await Promise.all([
+      import('@napi-rs/canvas'),
       import('echarts/core'),
       import('echarts/lib/chart/line/install.js'),
       import('echarts/lib/chart/bar/install.js'),
       import('echarts/lib/component/title/install.js'),
       import('echarts/lib/component/legend/install.js'),
       import('echarts/lib/component/grid/installSimple.js'),
-      import('echarts/lib/renderer/installSVGRenderer.js'),
+      import('echarts/lib/renderer/installCanvasRenderer.js'),
     ]);
-    core.use(installers.map((m) => m.install));
-    return core;
+    for (const file of fontFiles) {
+      if (!canvas.GlobalFonts.registerFromPath(file, CHART_FONT_FAMILY)) {
+        throw new Error(`chart font could not be loaded: ${file}`);
+      }
+    }
+    echarts.use(installers.map((m) => m.install));
+    // ECharts lays labels out with the widths this canvas measures, in the same fonts it draws.
+    echarts.setPlatformAPI({ createCanvas: () => canvas.createCanvas(1, 1) as unknown as PlatformCanvas });
+    return { echarts, canvas };
   })().catch((error: unknown) => {
-    echartsLoading = undefined;
+    rendererLoading = undefined;
     throw error;
   });
-  return echartsLoading;
-}
-
-/** An ECharts option rendered server-side to SVG (no DOM, no canvas). */
-export async function renderChartSvg(spec: ChartSpec): Promise<string> {
-  const echarts = await loadECharts();
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: spec.width, height: spec.height });
-  try {
-    chart.setOption(spec.option);
-    return chart.renderToSVGString();
-  } finally {
-    chart.dispose();
-  }
-}
-
-const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-/** Printable ASCII is always kept: digits, signs and Latin letters may appear in any label. */
-const PRINTABLE_ASCII = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('');
-
-/** Every character an SVG's text can show (the character data between its tags, entities decoded). */
-export function svgCharacters(svg: string): string {
-  const text = [...svg.matchAll(/>([^<]+)</g)]
-    .map((m) => m[1] ?? '')
-    .join('')
-    .replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (entity, body: string) => {
-      if (body.startsWith('#x')) return String.fromCodePoint(Number.parseInt(body.slice(2), 16));
-      if (body.startsWith('#')) return String.fromCodePoint(Number(body.slice(1)));
-      return XML_ENTITIES[body] ?? entity;
-    });
-  return [...new Set(text + PRINTABLE_ASCII)].join('');
+  return rendererLoading;
 }
 
 /**
- * SVG to PNG with only the bundled Japanese font, so the output is the same on every host. The
- * font is first cut down to the characters the SVG shows: the rasteriser prepares the whole font
- * for every text element, which with Noto Sans JP (5 MB, 17,000 glyphs) took about 4 ms each, a
- * second for a 200-department chart; with the subset the PNG is byte for byte the same. The
- * subsets go through a private temporary folder because this version of the rasteriser reads
- * fonts only from files.
+ * An ECharts option drawn on a Skia canvas in the bundled Japanese font, as a PNG. The PNG is
+ * encoded on libuv's thread pool, so the event loop keeps answering Slack meanwhile.
  */
-export async function rasterise(svg: string, fontFiles: string[] = chartFontFiles()): Promise<Buffer> {
-  const characters = svgCharacters(svg);
-  // Loaded on first use: the subsetter and its WebAssembly add about 20 MB to a process, and most
-  // processes (and most of a bot's week) never draw a chart.
-  const { default: subsetFont } = await import('subset-font');
-  const dir = await mkdtemp(join(tmpdir(), 'tracker-chart-'));
+export async function renderChartPng(
+  spec: ChartSpec,
+  fontFiles: readonly string[] = chartFontFiles(),
+): Promise<Buffer> {
+  if (!(Number.isInteger(spec.width) && Number.isInteger(spec.height) && spec.width > 0 && spec.height > 0)) {
+    throw new Error(`chart size must be positive whole pixels, got ${spec.width} × ${spec.height}`);
+  }
+  const { echarts, canvas } = await loadRenderer(fontFiles);
+  const surface = canvas.createCanvas(spec.width, spec.height);
+  const chart = echarts.init(surface as unknown as ChartDom, null, {
+    width: spec.width,
+    height: spec.height,
+  });
   try {
-    // One font at a time: the subsetter's WebAssembly memory grows to hold the font it works on.
-    const subsets: string[] = [];
-    for (const [i, file] of fontFiles.entries()) {
-      const path = join(dir, `font-${i}.ttf`);
-      await writeFile(path, await subsetFont(await readFile(file), characters, { targetFormat: 'truetype' }));
-      subsets.push(path);
-    }
-    const resvg = new Resvg(svg, {
-      font: {
-        fontFiles: subsets,
-        loadSystemFonts: false,
-        defaultFontFamily: CHART_FONT_FAMILY,
-        sansSerifFamily: CHART_FONT_FAMILY,
-      },
-      background: '#ffffff',
-      fitTo: { mode: 'original' },
-    });
-    return resvg.render().asPng();
+    // Drawn synchronously: setOption flushes the canvas when it is not in SSR mode.
+    chart.setOption(spec.option);
+    return await surface.encode('png');
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    chart.dispose();
+    // Frees the 21 MB pixel buffer now instead of at some later garbage collection.
+    surface.width = 1;
+    surface.height = 1;
   }
 }
 
 /** The digest chart (trend over the year and departments by status) as a PNG. */
 export async function renderDigestChart(data: DigestData, locale: Locale): Promise<Buffer> {
-  return rasterise(await renderChartSvg(digestChartOption(data, locale)));
+  return renderChartPng(digestChartOption(data, locale));
 }

@@ -1,18 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Resvg } from '@resvg/resvg-js';
-import { describe, expect, it } from 'vitest';
+import { createCanvas, GlobalFonts, loadImage } from '@napi-rs/canvas';
+import { describe, expect, it, vi } from 'vitest';
 import {
   CHART_FONT_FAMILY,
   CHART_MAX_DEPARTMENTS,
+  type ChartSpec,
   chartDepartments,
   digestChartOption,
+  STATUS_COLORS,
 } from '../../src/chart/digest-chart-option.js';
 import { chartFontFiles } from '../../src/chart/fonts.js';
-import { rasterise, renderChartSvg, renderDigestChart, svgCharacters } from '../../src/chart/render-chart.js';
+import { renderChartPng, renderDigestChart } from '../../src/chart/render-chart.js';
+import { DIGEST_STATUSES } from '../../src/digest/types.js';
 import { syntheticDigestData } from '../helpers/digest-fixtures.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -23,81 +24,107 @@ function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-/** Dark pixels of an SVG rendered with the given fonts (RGBA, white background). */
-function ink(svg: string, fontFiles: string[]): { dark: number; pixels: Buffer } {
-  const image = new Resvg(svg, {
-    font: { fontFiles, loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY },
-    background: '#ffffff',
-  }).render();
-  const pixels = image.pixels;
+/** The PNG decoded back to RGBA pixels. */
+async function pixelsOf(png: Buffer): Promise<Uint8ClampedArray> {
+  const image = await loadImage(png);
+  const canvas = createCanvas(image.width, image.height);
+  const context = canvas.getContext('2d');
+  context.drawImage(image, 0, 0);
+  return context.getImageData(0, 0, image.width, image.height).data;
+}
+
+/** How many pixels are exactly this colour (#rrggbb). */
+function countColor(pixels: Uint8ClampedArray, hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+  let n = 0;
+  for (let i = 0; i < pixels.length; i += 4) if (pixels[i] === r && pixels[i + 1] === g && pixels[i + 2] === b) n += 1;
+  return n;
+}
+
+/** Dark pixels (ink) in an RGBA image on white. */
+function ink(pixels: Uint8ClampedArray): number {
   let dark = 0;
   for (let i = 0; i < pixels.length; i += 4) if ((pixels[i] ?? 255) < 128) dark += 1;
-  return { dark, pixels };
+  return dark;
 }
 
-const textSvg = (text: string) =>
-  `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="40"><text x="4" y="30" font-family="${CHART_FONT_FAMILY}" font-size="24" fill="#000">${text}</text></svg>`;
-
-/**
- * The SVG with ECharts' generated ids (zr0-c1, zr1-cls-9, …) numbered by first appearance: they
- * count charts drawn earlier in the process, not anything drawn.
- */
-function canonicalIds(svg: string): string {
-  const ids = new Map<string, number>();
-  return svg.replace(/zr\d+-[a-z-]*\d+/g, (id) => {
-    if (!ids.has(id)) ids.set(id, ids.size);
-    return `id${ids.get(id)}`;
-  });
-}
+/** A chart that is only a title: what the renderer does with a piece of text. */
+const textChart = (text: string): ChartSpec => ({
+  width: 240,
+  height: 48,
+  option: {
+    animation: false,
+    backgroundColor: '#ffffff',
+    title: { text, left: 4, top: 8, textStyle: { fontFamily: CHART_FONT_FAMILY, fontSize: 24, color: '#000' } },
+  },
+});
 
 describe('Japanese font', () => {
   it('is found in node_modules (@expo-google-fonts/noto-sans-jp)', () => {
     const files = chartFontFiles();
     expect(files).toHaveLength(2);
     expect(files[0]).toMatch(/NotoSansJP_400Regular\.ttf$/);
+    expect(files[1]).toMatch(/NotoSansJP_700Bold\.ttf$/);
   });
 
-  it('draws real, distinct Japanese glyphs (not tofu boxes, not nothing)', () => {
-    const fonts = chartFontFiles();
-    const a = ink(textSvg('部別の状況'), fonts);
-    const b = ink(textSvg('遅延順調注意'), fonts);
-    const none = ink(textSvg('部別の状況'), []);
-    expect(a.dark).toBeGreaterThan(100);
-    expect(b.dark).toBeGreaterThan(100);
-    // Without the font nothing is drawn: the ink above comes from Noto Sans JP.
-    expect(none.dark).toBe(0);
-    // Tofu would render every character as the same box: different words must differ.
-    expect(a.pixels.equals(b.pixels)).toBe(false);
+  it('draws real, distinct Japanese glyphs in Noto Sans JP (not tofu boxes, not nothing)', async () => {
+    const a = await pixelsOf(await renderChartPng(textChart('部別の状況')));
+    const b = await pixelsOf(await renderChartPng(textChart('遅延順調注意')));
+    expect(ink(a)).toBeGreaterThan(100);
+    expect(ink(b)).toBeGreaterThan(100);
+    // Tofu would draw every character as the same box: different words must differ.
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(false);
+    // This machine has no Japanese system font: the family is the bundled one, and its ideographs
+    // are one em wide (5 characters at 24 px: 120 px).
+    expect(GlobalFonts.families.map((f) => f.family)).toContain(CHART_FONT_FAMILY);
+    const context = createCanvas(1, 1).getContext('2d');
+    context.font = `24px "${CHART_FONT_FAMILY}"`;
+    expect(context.measureText('部別の状況').width).toBeCloseTo(120, 0);
   });
 });
 
 describe('digest chart', () => {
   const data = syntheticDigestData({ departments: 20, targetsPerDepartment: 14 });
 
-  it('puts every department and the week labels into the SVG, in Noto Sans JP', async () => {
-    const spec = digestChartOption(data, 'ja');
-    const svg = await renderChartSvg(spec);
-    expect(svg.startsWith('<svg')).toBe(true);
-    for (const d of data.departments) expect(svg).toContain(`>${d.name}<`);
-    expect(svg).toContain('部別の状況（件数）');
-    expect(svg).toContain('11/30');
-    expect(svg).toContain(CHART_FONT_FAMILY);
+  it('labels every department, the weeks and the sections, in Japanese and English', () => {
+    const ja = digestChartOption(data, 'ja').option;
+    const en = digestChartOption(data, 'en').option;
+    const yAxes = ja.yAxis as { data?: string[] }[];
+    expect(yAxes[1]?.data).toEqual(data.departments.map((d) => d.name));
+    const xAxes = ja.xAxis as { data?: string[] }[];
+    expect(xAxes[0]?.data).toContain('11/30');
+    const titles = (o: typeof ja) => (o.title as { text: string }[]).map((t) => t.text);
+    expect(titles(ja)).toContain('部別の状況（件数）');
+    expect(titles(en)).toContain('By department (targets)');
+    expect((en.yAxis as { data?: string[] }[])[1]?.data).toContain('Department No. 1');
+    expect(JSON.stringify(ja)).toContain(CHART_FONT_FAMILY);
   });
 
-  it('renders a non-empty PNG whose size follows the number of departments', async () => {
+  it('renders a PNG of the chart’s size that shows every status colour in use', async () => {
     const png = await renderDigestChart(data, 'ja');
     expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
-    expect(png.length).toBeGreaterThan(20_000);
     const spec = digestChartOption(data, 'ja');
     expect(pngSize(png)).toEqual({ width: spec.width, height: spec.height });
+    const pixels = await pixelsOf(png);
+    for (const status of DIGEST_STATUSES) {
+      const used = data.departments.some((d) => d.counts[status] > 0);
+      // Bars and areas are drawn in the status colours (anti-aliased edges aside): thousands of pixels each.
+      if (used) expect(countColor(pixels, STATUS_COLORS[status]), status).toBeGreaterThan(1000);
+    }
     const bigger = digestChartOption(syntheticDigestData({ departments: 200, targetsPerDepartment: 1 }), 'ja');
     expect(bigger.height).toBeGreaterThan(spec.height + 150 * 20);
   });
 
-  it('renders English labels too', async () => {
-    const svg = await renderChartSvg(digestChartOption(data, 'en'));
-    expect(svg).toContain('Department No. 1');
-    expect(svg).toContain('By department (targets)');
+  it('draws names with mrkdwn and markup characters as they are', async () => {
+    const named = syntheticDigestData({
+      departments: 3,
+      targetsPerDepartment: 2,
+      departmentName: (i) => (i === 0 ? '子ども家庭<支援>&まちづくり部' : `第${i + 1}部・ｶﾅ・①`),
+    });
+    const png = await renderDigestChart(named, 'ja');
+    expect(pngSize(png).width).toBe(digestChartOption(named, 'ja').width);
+    const yAxes = digestChartOption(named, 'ja').option.yAxis as { data?: string[] }[];
+    expect(yAxes[1]?.data?.[0]).toBe('子ども家庭<支援>&まちづくり部');
   });
 
   it('shows the weekly share of each status in percent (stacked to 100)', () => {
@@ -115,19 +142,18 @@ describe('digest chart', () => {
 
   // In a process of its own: importing the full build registers every component for the
   // installers' ECharts too (they share its modules), which would hide a missing installer.
-  it('draws the same SVG with its six ECharts installers as the full ECharts build', async () => {
+  it('draws the same pixels with its six ECharts installers as the full ECharts build', async () => {
     const cases = [1, 20, 400].flatMap((departments) =>
       (['ja', 'en'] as const).map((locale) => ({ departments, locale })),
     );
     const url = (path: string) => JSON.stringify(pathToFileURL(join(root, path)).href);
     const script = `
-      const { renderChartSvg } = await import(${url('src/chart/render-chart.ts')});
-      const { digestChartOption } = await import(${url('src/chart/digest-chart-option.ts')});
+      const { renderDigestChart } = await import(${url('src/chart/render-chart.ts')});
       const { syntheticDigestData } = await import(${url('tests/helpers/digest-fixtures.ts')});
       const out = [];
       for (const { departments, locale } of ${JSON.stringify(cases)}) {
         const data = syntheticDigestData({ departments, targetsPerDepartment: 3 });
-        out.push(await renderChartSvg(digestChartOption(data, locale)));
+        out.push((await renderDigestChart(data, locale)).toString('base64'));
       }
       process.stdout.write(JSON.stringify(out));`;
     const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
@@ -138,63 +164,35 @@ describe('digest chart', () => {
     expect(child.stderr).toBe('');
     const ours = JSON.parse(child.stdout) as string[];
     const full = await import('echarts');
+    for (const file of chartFontFiles()) GlobalFonts.registerFromPath(file, CHART_FONT_FAMILY);
+    type Dom = Parameters<typeof full.init>[0];
+    type PlatformCanvas = ReturnType<NonNullable<Parameters<typeof full.setPlatformAPI>[0]['createCanvas']>>;
+    full.setPlatformAPI({ createCanvas: () => createCanvas(1, 1) as unknown as PlatformCanvas });
     for (const [i, { departments, locale }] of cases.entries()) {
       const spec = digestChartOption(syntheticDigestData({ departments, targetsPerDepartment: 3 }), locale);
-      const chart = full.init(null, null, { renderer: 'svg', ssr: true, width: spec.width, height: spec.height });
+      const canvas = createCanvas(spec.width, spec.height);
+      const chart = full.init(canvas as unknown as Dom, null, { width: spec.width, height: spec.height });
       chart.setOption(spec.option);
-      const expected = chart.renderToSVGString();
+      const expected = await pixelsOf(await canvas.encode('png'));
       chart.dispose();
-      expect(expected.length).toBeGreaterThan(1000);
-      expect(canonicalIds(ours[i] ?? ''), `${departments} ${locale}`).toBe(canonicalIds(expected));
+      const actual = await pixelsOf(Buffer.from(ours[i] ?? '', 'base64'));
+      expect(ink(expected), `${departments} ${locale}`).toBeGreaterThan(1000);
+      expect(Buffer.from(actual).equals(Buffer.from(expected)), `${departments} ${locale}`).toBe(true);
     }
   });
 
-  it('fails loudly on broken SVG (the job then sends the digest without the chart)', async () => {
-    await expect(rasterise('<svg', chartFontFiles())).rejects.toThrow();
-  });
-});
-
-describe('rasterising with the font cut down to the chart’s characters', () => {
-  /** The PNG the rasteriser makes with the whole font files, as before the subsetting. */
-  const withWholeFont = (svg: string) =>
-    new Resvg(svg, {
-      font: {
-        fontFiles: chartFontFiles(),
-        loadSystemFonts: false,
-        defaultFontFamily: CHART_FONT_FAMILY,
-        sansSerifFamily: CHART_FONT_FAMILY,
-      },
-      background: '#ffffff',
-      fitTo: { mode: 'original' },
-    })
-      .render()
-      .asPng();
-
-  it('gives byte for byte the PNG of the whole font, in Japanese and English, with escaped names', async () => {
-    const data = syntheticDigestData({
-      departments: 12,
-      targetsPerDepartment: 5,
-      departmentName: (i) => (i === 0 ? '子ども家庭<支援>&まちづくり部' : `第${i + 1}部・ｶﾅ・①`),
-    });
-    for (const locale of ['ja', 'en'] as const) {
-      const svg = await renderChartSvg(digestChartOption(data, locale));
-      const png = await rasterise(svg);
-      expect(png.equals(withWholeFont(svg)), locale).toBe(true);
-    }
+  it('fails loudly on a chart of no size (the job then sends the digest without the chart)', async () => {
+    const spec = digestChartOption(data, 'ja');
+    await expect(renderChartPng({ ...spec, height: 0 })).rejects.toThrow(/positive whole pixels/);
+    await expect(renderChartPng({ ...spec, width: Number.NaN })).rejects.toThrow(/positive whole pixels/);
   });
 
-  it('keeps every character the SVG shows, entities decoded, and all printable ASCII', () => {
-    const chars = svgCharacters('<svg><text>部&amp;&lt;課&#x2460;&#9313;</text><text>ｶ</text></svg>');
-    for (const c of ['部', '&', '<', '課', '①', '②', 'ｶ', 'A', '~', '0', ' ']) expect(chars, c).toContain(c);
-    expect(new Set(chars).size).toBe(chars.length);
-  });
-
-  it('leaves no temporary font files behind', async () => {
-    const mine = () => readdirSync(tmpdir()).filter((name) => name.startsWith('tracker-chart-'));
-    const before = mine();
-    await rasterise(textSvg('部別の状況'));
-    await expect(rasterise('<svg')).rejects.toThrow();
-    expect(mine()).toEqual(before);
+  it('fails loudly when the font cannot be loaded, and loads it on the next call', async () => {
+    vi.resetModules();
+    const fresh = await import('../../src/chart/render-chart.js');
+    await expect(fresh.renderChartPng(textChart('部'), ['/nonexistent/font.ttf'])).rejects.toThrow(/chart font/);
+    const png = await fresh.renderChartPng(textChart('部'));
+    expect(ink(await pixelsOf(png))).toBeGreaterThan(20);
   });
 });
 
@@ -210,8 +208,10 @@ describe('very large organisations', () => {
     expect(shown.map((d) => d.id)).toContain(last.id);
     // Kept in the organisation's order.
     expect(shown.map((d) => d.id)).toEqual([...shown.map((d) => d.id)].sort((a, b) => a - b));
-    const svg = await renderChartSvg(digestChartOption(data, 'ja'));
-    expect(svg).toContain('要注意の上位250部 / 全400部');
-    expect(digestChartOption(data, 'ja').height).toBeLessThan(7000);
+    const spec = digestChartOption(data, 'ja');
+    const headings = (spec.option.title as { text: string }[]).map((t) => t.text).join('\n');
+    expect(headings).toContain('要注意の上位250部 / 全400部');
+    expect(spec.height).toBeLessThan(7000);
+    expect(pngSize(await renderDigestChart(data, 'ja'))).toEqual({ width: spec.width, height: spec.height });
   });
 });
