@@ -2,8 +2,12 @@
 // requests, HTTP mode, against the tracker bot and a bare Bolt app in the same run. Then the same
 // requests arriving at a fixed rate (open loop), so the latency is seen without the CPU saturated.
 // The baseline opens the very modal the tracker opened for the first user (--one-block-baseline: a
-// one-block modal, as before 11-21 07:20).
+// one-block modal, as before 11-21 07:20). With --rounds N each app's requests are sent in N rounds
+// that alternate with the other app's (T B B T …), so a machine that speeds up or slows down during
+// the run weighs on both apps alike; the percentiles are over all of an app's requests. Each app
+// then also sits idle while the other runs, which the single round (the default) does not measure.
 // Run: npx tsx bench/ack-latency.ts [--requests 2000] [--concurrency 50] [--rate 100 (0: skip)]
+//                                   [--rounds 1]
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +25,7 @@ const { values } = parseArgs({
     requests: { type: 'string', default: '2000' },
     concurrency: { type: 'string', default: '50' },
     rate: { type: 'string', default: '100' },
+    rounds: { type: 'string', default: '1' },
     'one-block-baseline': { type: 'boolean', default: false },
   },
 });
@@ -28,6 +33,10 @@ const ONE_BLOCK = values['one-block-baseline'];
 const REQUESTS = Number(values.requests);
 const CONCURRENCY = Number(values.concurrency);
 const RATE = Number(values.rate);
+const ROUNDS = Number(values.rounds);
+if (!(Number.isInteger(ROUNDS) && ROUNDS >= 1 && REQUESTS % ROUNDS === 0)) {
+  throw new Error('--rounds must be a whole number that divides --requests');
+}
 const root = join(import.meta.dirname, '..');
 
 async function drive(
@@ -35,11 +44,13 @@ async function drive(
   users: { id: string; targetId: number }[],
   kind: RequestKind,
   responseUrl: string,
-  rate = 0,
+  options: { count: number; first?: number; rate?: number },
 ) {
+  const { count, first = 0, rate = 0 } = options;
   const send = benchRequester(url, responseUrl);
   const latencies: number[] = [];
-  let next = 0;
+  let next = first;
+  const end = first + count;
   let failures = 0;
   // `scheduled`: in the open loop, latency counts from when the request was due, so a late driver
   // cannot hide the bot's queueing (coordinated omission).
@@ -54,8 +65,8 @@ async function drive(
   if (rate > 0) {
     const sent: Promise<void>[] = [];
     const start = performance.now();
-    for (let i = 0; i < REQUESTS; i += 1) {
-      const due = start + (i * 1000) / rate;
+    for (let i = first; i < end; i += 1) {
+      const due = start + ((i - first) * 1000) / rate;
       const wait = due - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       sent.push(one(i, due));
@@ -64,7 +75,7 @@ async function drive(
     return { latencies, failures };
   }
   const workers = Array.from({ length: CONCURRENCY }, async () => {
-    while (next < REQUESTS) {
+    while (next < end) {
       const i = next++;
       await one(i);
     }
@@ -127,26 +138,57 @@ async function main() {
     const measure = async (rate: number) => {
       const rows: (string | number)[][] = [];
       const results: Record<string, Record<string, number[]>> = {};
+      const perRound = REQUESTS / ROUNDS;
       for (const kind of ['command', 'submit'] as const) {
-        for (const [name, url] of Object.entries(targets)) {
-          // Warm-up round, discarded (closed loop: quick, and both apps are warm for the open loop).
-          if (rate === 0) {
-            await drive(url, users, kind, fake.responseUrl);
-            await settle(fake, Date.now());
+        const names = Object.keys(targets);
+        const latencies: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+        const failures: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
+        const roundP50: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+        const roundP99: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+        for (let round = 0; round < ROUNDS; round += 1) {
+          const order = round % 2 === 0 ? names : [...names].reverse();
+          for (const name of order) {
+            const url = targets[name as keyof typeof targets];
+            // Warm-up, discarded, right before the app's first round (closed loop: quick, and both
+            // apps are warm for the open loop).
+            if (round === 0 && rate === 0) {
+              await drive(url, users, kind, fake.responseUrl, { count: REQUESTS });
+              await settle(fake, Date.now());
+            }
+            const started = Date.now();
+            const result = await drive(url, users, kind, fake.responseUrl, {
+              count: perRound,
+              first: round * perRound,
+              rate,
+            });
+            const answered = Date.now();
+            const { messages, lastAt } = await settle(fake, started);
+            if (messages > 0 && lastAt !== null) {
+              console.log(
+                `${name}, ${label(kind)}, round ${round + 1}: ${perRound} answered in ${((answered - started) / 1000).toFixed(1)} s; ` +
+                  `${messages} messages sent after the acks, the last ${((lastAt - answered) / 1000).toFixed(1)} s after the last answer`,
+              );
+            }
+            latencies[name]?.push(...result.latencies);
+            failures[name] = (failures[name] ?? 0) + result.failures;
+            roundP50[name]?.push(percentile(result.latencies, 50));
+            roundP99[name]?.push(percentile(result.latencies, 99));
           }
-          const started = Date.now();
-          const { latencies, failures } = await drive(url, users, kind, fake.responseUrl, rate);
-          const answered = Date.now();
-          const { messages, lastAt } = await settle(fake, started);
-          if (messages > 0 && lastAt !== null) {
-            console.log(
-              `${name}, ${label(kind)}: ${REQUESTS} answered in ${((answered - started) / 1000).toFixed(1)} s; ` +
-                `${messages} messages sent after the acks, the last ${((lastAt - answered) / 1000).toFixed(1)} s after the last answer`,
-            );
-          }
-          results[kind] ??= {};
-          (results[kind] as Record<string, number[]>)[name] = latencies;
-          rows.push([label(kind), name, REQUESTS, failures, percentile(latencies, 50), percentile(latencies, 99)]);
+        }
+        results[kind] = latencies;
+        for (const name of names) {
+          const all = latencies[name] ?? [];
+          rows.push([label(kind), name, all.length, failures[name] ?? 0, percentile(all, 50), percentile(all, 99)]);
+        }
+        if (ROUNDS > 1) {
+          const ours = roundP50.tracker ?? [];
+          const base = roundP50['bare Bolt'] ?? [];
+          const ratios = ours.map((p, i) => (p / (base[i] ?? Number.NaN)).toFixed(2));
+          const p99s = names.map((n) => `${n} ${(roundP99[n] ?? []).map((v) => v.toFixed(0)).join(', ')}`);
+          console.log(
+            `${label(kind)}${rate ? ` at ${rate}/s` : ''}: p50 ratio of each round ${ratios.join(', ')}; ` +
+              `p99 ms of each round: ${p99s.join('; ')}`,
+          );
         }
       }
       printTable(['request', 'app', 'n', 'non-200', 'p50 ms', 'p99 ms'], rows);
