@@ -165,7 +165,7 @@ async function main() {
             const { messages, lastAt } = await settle(fake, started);
             if (messages > 0 && lastAt !== null) {
               console.log(
-                `${name}, ${label(kind)}, round ${round + 1}: ${perRound} answered in ${((answered - started) / 1000).toFixed(1)} s; ` +
+                `${name}, ${label(kind)}${rate ? ` at ${rate}/s` : ''}${ROUNDS > 1 ? `, round ${round + 1}` : ''}: ${perRound} answered in ${((answered - started) / 1000).toFixed(1)} s; ` +
                   `${messages} messages sent after the acks, the last ${((lastAt - answered) / 1000).toFixed(1)} s after the last answer`,
               );
             }
