@@ -21,7 +21,7 @@ let rendererLoading: Promise<Renderer> | undefined;
  * compares them). The fonts are registered once: Skia keeps them, so each label does not
  * prepare the 5 MB font again.
  */
-function loadRenderer(fontFiles: readonly string[]): Promise<Renderer> {
+function loadRenderer(): Promise<Renderer> {
   rendererLoading ??= (async () => {
     const [canvas, echarts, ...installers] = await Promise.all([
       import('@napi-rs/canvas'),
@@ -33,7 +33,7 @@ function loadRenderer(fontFiles: readonly string[]): Promise<Renderer> {
       import('echarts/lib/component/grid/installSimple.js'),
       import('echarts/lib/renderer/installCanvasRenderer.js'),
     ]);
-    for (const file of fontFiles) {
+    for (const file of chartFontFiles()) {
       if (!canvas.GlobalFonts.registerFromPath(file, CHART_FONT_FAMILY)) {
         throw new Error(`chart font could not be loaded: ${file}`);
       }
@@ -53,14 +53,11 @@ function loadRenderer(fontFiles: readonly string[]): Promise<Renderer> {
  * An ECharts option drawn on a Skia canvas in the bundled Japanese font, as a PNG. The PNG is
  * encoded on libuv's thread pool, so the event loop keeps answering Slack meanwhile.
  */
-export async function renderChartPng(
-  spec: ChartSpec,
-  fontFiles: readonly string[] = chartFontFiles(),
-): Promise<Buffer> {
+export async function renderChartPng(spec: ChartSpec): Promise<Buffer> {
   if (!(Number.isInteger(spec.width) && Number.isInteger(spec.height) && spec.width > 0 && spec.height > 0)) {
     throw new Error(`chart size must be positive whole pixels, got ${spec.width} × ${spec.height}`);
   }
-  const { echarts, canvas } = await loadRenderer(fontFiles);
+  const { echarts, canvas } = await loadRenderer();
   const surface = canvas.createCanvas(spec.width, spec.height);
   const chart = echarts.init(surface as unknown as ChartDom, null, {
     width: spec.width,

@@ -188,11 +188,19 @@ describe('digest chart', () => {
   });
 
   it('fails loudly when the font cannot be loaded, and loads it on the next call', async () => {
+    // A fresh renderer module whose font list is broken until the first attempt has failed.
+    let files = ['/nonexistent/font.ttf'];
     vi.resetModules();
-    const fresh = await import('../../src/chart/render-chart.js');
-    await expect(fresh.renderChartPng(textChart('部'), ['/nonexistent/font.ttf'])).rejects.toThrow(/chart font/);
-    const png = await fresh.renderChartPng(textChart('部'));
-    expect(ink(await pixelsOf(png))).toBeGreaterThan(20);
+    vi.doMock('../../src/chart/fonts.js', () => ({ chartFontFiles: () => files }));
+    try {
+      const fresh = await import('../../src/chart/render-chart.js');
+      await expect(fresh.renderChartPng(textChart('部'))).rejects.toThrow(/chart font/);
+      files = chartFontFiles();
+      const png = await fresh.renderChartPng(textChart('部'));
+      expect(ink(await pixelsOf(png))).toBeGreaterThan(20);
+    } finally {
+      vi.doUnmock('../../src/chart/fonts.js');
+    }
   });
 });
 
