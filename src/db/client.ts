@@ -1,9 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { PrismaClient as SqliteClient } from '../generated/sqlite/client.js';
 import { type Provider, parseDatabaseUrl } from './database-url.js';
 import { WalSyncer, withDurableCommits } from './durable-commits.js';
+import { rawSqlOn, registerRawSql, trackConnection } from './raw-sql.js';
+import { withStatementCache } from './statement-cache.js';
 
 /**
  * The application's database client. Both generated clients come from the same data model, so
@@ -36,22 +39,34 @@ export async function sqliteAdapterFor(target: string): Promise<PrismaBetterSqli
 
 async function createClient(url: string): Promise<{ db: Db; wal: WalSyncer | null }> {
   const parsed = parseDatabaseUrl(url);
+  let factory: SqlDriverAdapterFactory;
+  let wal: WalSyncer | null = null;
+  let Client: new (options: { adapter: SqlDriverAdapterFactory }) => Db;
   if (parsed.provider === 'postgresql') {
     const [{ PrismaPg }, { PrismaClient }] = await Promise.all([
       import('@prisma/adapter-pg'),
       import('../generated/postgresql/client.js'),
     ]);
     // A short connection timeout turns a stopped database into a quick error, not a hung request.
-    const adapter = new PrismaPg({ connectionString: parsed.target, connectionTimeoutMillis: 3000, max: 10 });
-    return { db: new PrismaClient({ adapter }) as unknown as Db, wal: null };
+    factory = new PrismaPg({ connectionString: parsed.target, connectionTimeoutMillis: 3000, max: 10 });
+    Client = PrismaClient as unknown as typeof Client;
+  } else {
+    const [driver, { PrismaClient }] = await Promise.all([
+      sqliteAdapterFor(parsed.target),
+      import('../generated/sqlite/client.js'),
+    ]);
+    factory = withStatementCache(driver);
+    if (parsed.target !== ':memory:') {
+      const syncer = new WalSyncer(`${parsed.target}-wal`);
+      factory = withDurableCommits(factory, () => syncer.sync());
+      wal = syncer;
+    }
+    Client = PrismaClient;
   }
-  const [adapter, { PrismaClient }] = await Promise.all([
-    sqliteAdapterFor(parsed.target),
-    import('../generated/sqlite/client.js'),
-  ]);
-  if (parsed.target === ':memory:') return { db: new PrismaClient({ adapter }), wal: null };
-  const wal = new WalSyncer(`${parsed.target}-wal`);
-  return { db: new PrismaClient({ adapter: withDurableCommits(adapter, () => wal.sync()) }), wal };
+  const connection = trackConnection(factory);
+  const db = new Client({ adapter: connection.factory });
+  registerRawSql(db, rawSqlOn(parsed.provider, db, connection.current));
+  return { db, wal };
 }
 
 /**
