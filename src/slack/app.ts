@@ -11,6 +11,7 @@ import { WebClient } from '@slack/web-api';
 import { registerCommands } from '../../commands/index.js';
 import type { Config } from '../config.js';
 import type { AppContext } from '../context.js';
+import { parsesOnlyToObject } from './body-shape.js';
 import { FollowUps } from './follow-ups.js';
 import { handleGlobalError } from './global-error.js';
 
@@ -54,10 +55,12 @@ function refuseNonObjectBodies(receiver: HTTPReceiver, path: string): void {
       const buffered = req as BufferedIncomingMessage;
       buffered.rawBody = Buffer.concat(chunks);
       let parsed: unknown = {};
-      try {
-        parsed = HTTPModuleFunctions.parseHTTPRequestBody(buffered);
-      } catch {
-        // Unparseable: Bolt answers 401 or 400 itself.
+      if (!parsesOnlyToObject(buffered.rawBody.toString(), req.headers['content-type'])) {
+        try {
+          parsed = HTTPModuleFunctions.parseHTTPRequestBody(buffered);
+        } catch {
+          // Unparseable: Bolt answers 401 or 400 itself.
+        }
       }
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
         res.writeHead(400).end();

@@ -104,6 +104,25 @@ describe('forged, replayed and malformed requests', () => {
     expect(slack.total()).toBe(0);
   });
 
+  it('refuses signed bodies that parse to something other than an object, however the name is spelt', async () => {
+    const before = await stored();
+    const bodies = [
+      { body: 'p%61yload=null', type: FORM },
+      { body: 'pay%6Coad=%5B%5D', type: FORM },
+      { body: `payload=${encodeURIComponent('{}')}&payload=null`, type: FORM },
+      { body: 'text=x&payload=1', type: FORM },
+      { body: '  null', type: 'application/json' },
+    ];
+    for (const { body, type } of bodies) {
+      const res = await app.post(body, type);
+      expect(res.status, body).toBeLessThan(500);
+    }
+    expect((await app.post('p%61yload=null', FORM)).status).toBe(400);
+    expect((await app.post('  null', 'application/json')).status).toBe(400);
+    expect(await health(app.url)).toBe(200);
+    expect(await stored()).toBe(before);
+  });
+
   it('answers well-formed bodies that mean nothing without a 5xx (Bolt gives up after 3 s)', async () => {
     const before = await stored();
     const meaningless = [
