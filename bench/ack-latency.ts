@@ -6,6 +6,9 @@
 // that alternate with the other app's (T B B T …), so a machine that speeds up or slows down during
 // the run weighs on both apps alike; the percentiles are over all of an app's requests. Each app
 // then also sits idle while the other runs, which the single round (the default) does not measure.
+// In the closed loop the mean latency is the concurrency over the rate of answers (answers/s, over
+// the time an app was being measured), so the mean ratio is the inverse of the throughput ratio;
+// the p50 also depends on how evenly an app shares its time among the 50 users.
 // Run: npx tsx bench/ack-latency.ts [--requests 2000] [--concurrency 50] [--rate 100 (0: skip)]
 //                                   [--rounds 1]
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -18,7 +21,7 @@ import { applyMigrations } from '../src/db/migrations.js';
 import { type FakeSlack, startFakeSlack } from '../tests/helpers/fake-slack.js';
 import { benchRequester, botEnvironment, buildBot, type RequestKind, startBot, waitForPort } from './bot-process.js';
 import { seedBenchOrg } from './seed-bench-org.js';
-import { percentile, printTable } from './stats.js';
+import { mean, percentile, printTable } from './stats.js';
 
 const { values } = parseArgs({
   options: {
@@ -145,6 +148,7 @@ async function main() {
         const failures: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
         const roundP50: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
         const roundP99: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+        const busyMs: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
         for (let round = 0; round < ROUNDS; round += 1) {
           const order = round % 2 === 0 ? names : [...names].reverse();
           for (const name of order) {
@@ -171,6 +175,7 @@ async function main() {
             }
             latencies[name]?.push(...result.latencies);
             failures[name] = (failures[name] ?? 0) + result.failures;
+            busyMs[name] = (busyMs[name] ?? 0) + (answered - started);
             roundP50[name]?.push(percentile(result.latencies, 50));
             roundP99[name]?.push(percentile(result.latencies, 99));
           }
@@ -178,7 +183,16 @@ async function main() {
         results[kind] = latencies;
         for (const name of names) {
           const all = latencies[name] ?? [];
-          rows.push([label(kind), name, all.length, failures[name] ?? 0, percentile(all, 50), percentile(all, 99)]);
+          rows.push([
+            label(kind),
+            name,
+            all.length,
+            failures[name] ?? 0,
+            percentile(all, 50),
+            percentile(all, 99),
+            mean(all).toFixed(1),
+            Math.round((all.length * 1000) / (busyMs[name] ?? Number.NaN)),
+          ]);
         }
         if (ROUNDS > 1) {
           const ours = roundP50.tracker ?? [];
@@ -191,14 +205,15 @@ async function main() {
           );
         }
       }
-      printTable(['request', 'app', 'n', 'non-200', 'p50 ms', 'p99 ms'], rows);
+      printTable(['request', 'app', 'n', 'non-200', 'p50 ms', 'p99 ms', 'mean ms', 'answers/s'], rows);
       for (const kind of ['command', 'submit'] as const) {
         const ours = results[kind]?.tracker ?? [];
         const base = results[kind]?.['bare Bolt'] ?? [];
         const p50 = (percentile(ours, 50) / percentile(base, 50)).toFixed(2);
         const p99 = (percentile(ours, 99) / percentile(base, 99)).toFixed(2);
+        const means = (mean(ours) / mean(base)).toFixed(2);
         const name = rate === 0 ? label(kind) : `${label(kind)} at ${rate}/s`;
-        console.log(`${name}: p50 ratio ${p50}×, p99 ratio ${p99}× (tracker / bare Bolt)`);
+        console.log(`${name}: p50 ratio ${p50}×, p99 ratio ${p99}×, mean ratio ${means}× (tracker / bare Bolt)`);
       }
     };
     console.log(`closed loop: ${CONCURRENCY} users, each sending its next request when answered`);

@@ -11,6 +11,11 @@ export function median(values: number[]): number {
   return percentile(values, 50);
 }
 
+/** Arithmetic mean of a list of numbers (NaN when empty). */
+export function mean(values: number[]): number {
+  return values.length === 0 ? Number.NaN : values.reduce((sum, v) => sum + v, 0) / values.length;
+}
+
 /** Prints rows as an aligned plain-text table. */
 export function printTable(headers: string[], rows: (string | number)[][]): void {
   const all = [headers, ...rows.map((r) => r.map(String))];
