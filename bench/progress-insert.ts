@@ -2,7 +2,7 @@
  * The statement a modal submission waits for: the progress insert (recordOwnProgressUpdate) on a
  * SQLite file, 50 at a time as in the ack bench, through three paths on the same file, in rounds
  * that alternate between them: the ORM's `$queryRaw` on a connection that compiles every statement
- * (the bot before 11-22), the same on the bot's connection (statements compiled once), and the
+ * (the bot before 11-21 11:00), the same on the bot's connection (statements compiled once), and the
  * bot's path (the driver adapter, statements compiled once). Reports the median CPU time and wall
  * time per insert over the rounds and each path's ratio to the first.
  *
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     await applyMigrations(`file:${file}`);
     const bot = await openDatabase(`file:${file}`);
     const users = await seedBenchOrg(bot.db, { departments: 20, targetsPerDepartment: 15, users: CONCURRENCY });
-    // The bot's connection before 11-22: durable commits, no statement cache; the same pragmas.
+    // The bot's connection before 11-21 11:00: durable commits, no statement cache; the same pragmas.
     const wal = new WalSyncer(`${file}-wal`);
     const uncached = new PrismaClient({
       adapter: withDurableCommits(await sqliteAdapterFor(file), () => wal.sync()),

@@ -7,6 +7,7 @@ import type {
   SqlQuery,
   Transaction,
 } from '@prisma/driver-adapter-utils';
+import { bound, wrapConnections } from './adapter-wrapping.js';
 
 // SQLite with synchronous=FULL makes every commit durable by calling fsync inside the commit, and
 // better-sqlite3 runs the commit on the event loop: at 50 concurrent reporters each fsync (about
@@ -97,12 +98,6 @@ function isRead(sql: string): boolean {
   return /^\s*(select|pragma)\b/i.test(sql);
 }
 
-function bound<T extends object>(target: T, prop: string | symbol): unknown {
-  const value = Reflect.get(target, prop, target);
-  // The adapter keeps its connection in private fields, reachable only with `this` = the adapter.
-  return typeof value === 'function' ? value.bind(target) : value;
-}
-
 function durableTransaction(inner: Transaction, sync: () => Promise<void>): Transaction {
   return new Proxy(inner, {
     get(target, prop) {
@@ -156,9 +151,5 @@ export function withDurableCommits(
   factory: SqlDriverAdapterFactory,
   sync: () => Promise<void>,
 ): SqlDriverAdapterFactory {
-  return {
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    connect: async () => durableAdapter(await factory.connect(), sync),
-  };
+  return wrapConnections(factory, (adapter) => durableAdapter(adapter, sync));
 }

@@ -1,9 +1,10 @@
 import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type BetterSqlite3 from 'better-sqlite3';
+import { bound, wrapConnections } from './adapter-wrapping.js';
 
 // Prisma's better-sqlite3 adapter compiles every statement afresh (`prepare(sql)` per query), and
-// compiling was a quarter of a progress insert's CPU: 4,000 inserts, 50 at a time, took 0.14–0.17
-// ms of CPU each, 0.09–0.10 ms with compiled statements reused. A better-sqlite3 statement can be
+// compiling was a quarter of a progress insert's CPU: 4,000 inserts, 50 at a time, through the
+// ORM took 133–134 µs of CPU each, 95–106 µs with compiled statements reused (bench/progress-insert.ts). A better-sqlite3 statement can be
 // bound only once, so the adapter gets a wrapper per query that passes the arguments at each call.
 
 /** Compiled statements kept per connection, least recently used dropped first. */
@@ -79,25 +80,16 @@ export const statementCaches = new WeakMap<SqlDriverAdapter, StatementCache>();
 
 /** Wraps a better-sqlite3 adapter factory so that each connection reuses its compiled statements. */
 export function withStatementCache(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
-  return {
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    connect: async () => {
-      const adapter = await factory.connect();
-      // The adapter and its transactions reach the driver through this field.
-      const database: unknown = Reflect.get(adapter, 'client');
-      if (!isDatabase(database)) throw new Error('the SQLite adapter no longer keeps its driver in `client`');
-      const cache = new StatementCache(database);
-      const client = new Proxy(database, {
-        get(target, prop) {
-          if (prop === 'prepare') return (sql: string) => cache.prepare(sql);
-          const value = Reflect.get(target, prop, target);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
-      });
-      Reflect.set(adapter, 'client', client);
-      statementCaches.set(adapter, cache);
-      return adapter;
-    },
-  };
+  return wrapConnections(factory, (adapter) => {
+    // The adapter and its transactions reach the driver through this field.
+    const database: unknown = Reflect.get(adapter, 'client');
+    if (!isDatabase(database)) throw new Error('the SQLite adapter no longer keeps its driver in `client`');
+    const cache = new StatementCache(database);
+    const client = new Proxy(database, {
+      get: (target, prop) => (prop === 'prepare' ? (sql: string) => cache.prepare(sql) : bound(target, prop)),
+    });
+    Reflect.set(adapter, 'client', client);
+    statementCaches.set(adapter, cache);
+    return adapter;
+  });
 }
