@@ -11,6 +11,14 @@ export function median(values: number[]): number {
   return percentile(values, 50);
 }
 
+/** Median of a list of ratios, unrounded (the mean of the two middle values for an even count). */
+export function middle(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const half = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted.length % 2 === 1 ? (sorted[half] ?? Number.NaN) : ((sorted[half - 1] ?? 0) + (sorted[half] ?? 0)) / 2;
+}
+
 /** Arithmetic mean of a list of numbers (NaN when empty). */
 export function mean(values: number[]): number {
   return values.length === 0 ? Number.NaN : values.reduce((sum, v) => sum + v, 0) / values.length;

@@ -22,6 +22,8 @@ export interface RunningApp {
   app: App;
   /** Listening HTTP port (events in HTTP mode; only /healthz in Socket Mode). */
   port: number;
+  /** After-ack work (receipts, channel posts) queued or running. */
+  followUps: FollowUps;
   stop(): Promise<void>;
 }
 
@@ -38,16 +40,20 @@ function healthRoute(ctx: AppContext): CustomRoute {
 }
 
 /**
- * Bolt reads fields of whatever a request body parses to, outside any error handler: a body of
- * JSON null (or payload=null) ended the process. Bodies that are not objects are refused with 400
- * before Bolt sees them; Bolt still verifies the signature of everything else.
+ * Wraps the receiver's handling of Slack's requests at path. Follow-ups hold while a request waits
+ * for its answer (follow-ups.ts). Bolt reads fields of whatever a request body parses to, outside
+ * any error handler: a body of JSON null (or payload=null) ended the process. Bodies that are not
+ * objects are refused with 400 before Bolt sees them; Bolt still verifies the signature of
+ * everything else.
  */
-function refuseNonObjectBodies(receiver: HTTPReceiver, path: string): void {
+function guardEventRequests(receiver: HTTPReceiver, path: string, followUps: FollowUps): void {
   const listener = receiver.requestListener;
   receiver.requestListener = (req, res) => {
     if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== path) {
       return listener(req, res);
     }
+    // 'close' follows the answer, and an aborted request too.
+    res.once('close', followUps.answering());
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('error', () => res.destroy());
@@ -78,6 +84,7 @@ export function createApp(ctx: AppContext & { config: Config }): {
   followUps: FollowUps;
 } {
   const { config, logger } = ctx;
+  const followUps = new FollowUps(logger);
   const clientOptions = config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {};
   const customRoutes = [healthRoute(ctx)];
   let receiver: HTTPReceiver | SocketModeReceiver;
@@ -115,10 +122,10 @@ export function createApp(ctx: AppContext & { config: Config }): {
         return false;
       },
     });
-    refuseNonObjectBodies(receiver, '/slack/events');
+    guardEventRequests(receiver, '/slack/events', followUps);
   }
-  const app = new App({ token: config.slack.botToken, receiver, logger, clientOptions });
-  const followUps = new FollowUps(logger);
+  // Without logLevel, Bolt sets its logger (ours) to info: LOG_LEVEL=warn still wrote info lines.
+  const app = new App({ token: config.slack.botToken, receiver, logger, logLevel: logger.getLevel(), clientOptions });
   registerCommands(app, { ...ctx, followUps });
   app.error(handleGlobalError(ctx));
   return { app, receiver, followUps };
@@ -141,5 +148,5 @@ export async function startApp(ctx: AppContext & { config: Config }): Promise<Ru
     const left = await followUps.drain(FOLLOW_UP_DRAIN_MS);
     if (left > 0) ctx.logger.event('warn', 'follow-ups not finished at shutdown', { left });
   };
-  return { app, port, stop };
+  return { app, port, followUps, stop };
 }

@@ -1,10 +1,15 @@
+import { request } from 'node:http';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/slack/app.js';
+import { appSuite } from '../helpers/app-suite.js';
+import { captureLogger, testConfig } from '../helpers/context.js';
 import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases.js';
 import { type SeededOrg, seedSmallOrg } from '../helpers/seed.js';
 import {
   decodeSlackBody,
   nockAuthTest,
+  SIGNING_SECRET,
   startTestApp,
   type TestApp,
   viewSubmission,
@@ -116,5 +121,63 @@ describe.each(PROVIDERS)('the /progress → submit → /targets cycle on %s', (p
     // 要件定義 (due 2026-09-30) was completed by this update, so nothing of SK-1 is overdue.
     expect(text).not.toContain('要件定義（');
     expect(slack.isDone()).toBe(true);
+  });
+});
+
+describe('the app', () => {
+  const suite = appSuite({ seed: seedSmallOrg, now: () => NOW });
+
+  it('keeps the log level it was configured with (Bolt set its logger to info)', async () => {
+    const { logger, lines } = captureLogger('warn');
+    const config = {
+      ...testConfig({ databaseUrl: suite.database.url }),
+      slack: { botToken: 'xoxb-1', signingSecret: SIGNING_SECRET },
+    };
+    createApp({ db: suite.database.db, database: suite.database, config, logger, now: () => NOW });
+    expect(logger.getLevel()).toBe('warn');
+    logger.event('info', 'progress update stored');
+    logger.info('bolt info line');
+    logger.event('warn', 'kept');
+    expect(lines.map((line) => JSON.parse(line).msg)).toEqual(['kept']);
+  });
+
+  it('sends a receipt only when no other request is still waiting for its answer', async () => {
+    const channels: string[] = [];
+    nock('https://slack.com')
+      .post('/api/chat.postMessage')
+      .times(2)
+      .reply(200, (_u, body) => {
+        channels.push(String(decodeSlackBody(body).channel));
+        return { ok: true, channel: 'D1', ts: '7.1' };
+      });
+    // A request whose body is still arriving: its answer is pending until it completes or aborts.
+    const slow = request(`${suite.app.url}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': '1000' },
+    });
+    slow.on('error', () => undefined);
+    slow.write('payload=');
+    await waitFor(() => suite.app.running.followUps.pendingAnswers === 1);
+    const res = await suite.app.interaction(
+      viewSubmission({
+        userId: 'USTAFF001',
+        callbackId: 'progress_submit',
+        privateMetadata: JSON.stringify({ v: 1, targetId: suite.org.targets.sk1 }),
+        values: {
+          target: {
+            progress_target: { type: 'static_select', selected_option: { value: String(suite.org.targets.sk1) } },
+          },
+          status: { status: { type: 'static_select', selected_option: { value: 'on_track' } } },
+        },
+      }),
+    );
+    expect(res.body).toBe('');
+    expect(suite.app.running.followUps.size).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(channels).toEqual([]);
+    slow.destroy();
+    await waitFor(() => channels.length === 2);
+    expect(channels).toEqual(['USTAFF001', 'C0SEISAKU1']);
+    expect(suite.app.running.followUps.pendingAnswers).toBe(0);
   });
 });

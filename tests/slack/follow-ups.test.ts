@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FollowUps } from '../../src/slack/follow-ups.js';
 import { captureLogger } from '../helpers/context.js';
 
@@ -15,7 +15,7 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 describe('FollowUps', () => {
   it('runs at most its concurrency at once, in the order queued', async () => {
     const { logger } = captureLogger();
-    const followUps = new FollowUps(logger, 2);
+    const followUps = new FollowUps(logger, { concurrency: 2 });
     const gates = [gate(), gate(), gate(), gate()];
     const started: number[] = [];
     gates.forEach((g, i) => {
@@ -38,7 +38,7 @@ describe('FollowUps', () => {
 
   it('logs a failed follow-up by name and goes on with the next', async () => {
     const { logger, lines } = captureLogger();
-    const followUps = new FollowUps(logger, 1);
+    const followUps = new FollowUps(logger, { concurrency: 1 });
     let ran = false;
     followUps.run('receipt', async () => {
       throw new Error('channel_not_found');
@@ -55,7 +55,7 @@ describe('FollowUps', () => {
 
   it('drains what finishes in time and reports how many were left', async () => {
     const { logger } = captureLogger();
-    const followUps = new FollowUps(logger, 1);
+    const followUps = new FollowUps(logger, { concurrency: 1 });
     const stuck = gate();
     followUps.run('quick', async () => {});
     followUps.run('stuck', () => stuck.opened);
@@ -63,5 +63,76 @@ describe('FollowUps', () => {
     expect(await followUps.drain(50)).toBe(2);
     stuck.open();
     expect(await followUps.drain(1000)).toBe(0);
+  });
+
+  describe('while answers are pending', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('holds follow-ups until the last pending answer is sent, then runs them in order', async () => {
+      const { logger } = captureLogger();
+      const followUps = new FollowUps(logger, { concurrency: 4 });
+      const first = followUps.answering();
+      const second = followUps.answering();
+      const started: string[] = [];
+      followUps.run('receipt', async () => {
+        started.push('receipt');
+      });
+      followUps.run('channel post', async () => {
+        started.push('channel post');
+      });
+      await tick();
+      expect(started).toEqual([]);
+      first();
+      // Called again, it must not count for the other request.
+      first();
+      await tick();
+      expect(started).toEqual([]);
+      second();
+      await followUps.idle();
+      expect(started).toEqual(['receipt', 'channel post']);
+    });
+
+    it('starts a held follow-up anyway once it has waited maxHoldMs', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      let clock = 1_000;
+      const { logger } = captureLogger();
+      const followUps = new FollowUps(logger, { maxHoldMs: 5_000, now: () => clock });
+      followUps.answering(); // never answered: a stuck request must not hold receipts forever
+      const started: string[] = [];
+      followUps.run('receipt', async () => {
+        started.push('receipt');
+      });
+      clock += 2_000;
+      followUps.run('later receipt', async () => {
+        started.push('later receipt');
+      });
+      clock += 2_999;
+      vi.advanceTimersByTime(4_999);
+      await tick();
+      expect(started).toEqual([]);
+      clock += 1;
+      vi.advanceTimersByTime(1);
+      await tick();
+      expect(started).toEqual(['receipt']);
+      clock += 2_000;
+      vi.advanceTimersByTime(2_000);
+      await tick();
+      expect(started).toEqual(['receipt', 'later receipt']);
+      expect(followUps.size).toBe(0);
+    });
+
+    it('runs follow-ups at once when no answer is pending', async () => {
+      const { logger } = captureLogger();
+      const followUps = new FollowUps(logger);
+      followUps.answering()();
+      let ran = false;
+      followUps.run('receipt', async () => {
+        ran = true;
+      });
+      await tick();
+      expect(ran).toBe(true);
+    });
   });
 });
