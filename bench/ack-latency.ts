@@ -166,10 +166,14 @@ async function main() {
           const order = round % 2 === 0 ? names : [...names].reverse();
           for (const name of order) {
             const url = targets[name as keyof typeof targets];
-            // Warm-up, discarded, right before the app's first round (closed loop: quick, and both
-            // apps are warm for the open loop).
-            if (round === 0 && warmUp) {
-              await drive(url, users, kind, fake.responseUrl, { count: REQUESTS });
+            // Warm-up, discarded, right before each closed-loop window: the first run's is a full
+            // run; later ones send twice the concurrency, which re-opens the connections the load
+            // generator closed while the app sat idle (opening 50 at once gave either app answers
+            // of 0.1–0.7 s: docs/benchmarks.md, "the tail after idle"). Both apps are warm for
+            // the open loop.
+            const warmUpCount = rate > 0 ? 0 : round === 0 && warmUp ? REQUESTS : 2 * CONCURRENCY;
+            if (warmUpCount > 0) {
+              await drive(url, users, kind, fake.responseUrl, { count: warmUpCount });
               await settle(fake, Date.now());
             }
             const started = Date.now();
