@@ -4,9 +4,10 @@ import type { AppLogger } from '../logger.js';
 // each Web API call costs the bot about 0.3 ms of CPU. Started all at once, a burst's follow-ups
 // took that CPU from the acks of the next requests (the submission ack took 2.3× bare Bolt's time
 // at 50 concurrent reporters); run a few at a time, they still took about 0.15 ms of CPU per
-// submission from the acks of a burst (11-21 session note). So they also wait, up to a bound, while
-// any request is still waiting for its answer: acks have Slack's 3 s deadline, receipts none. Only
-// the HTTP receiver reports its requests (app.ts); in Socket Mode nothing is held.
+// submission from the acks of a burst (docs/benchmarks.md, sixth session). So they also wait, up
+// to a bound, while any request is still waiting for its answer: acks have Slack's 3 s deadline,
+// receipts none. Only the HTTP receiver reports its requests (app.ts); in Socket Mode nothing is
+// held.
 
 /** How many follow-ups run at once: enough to keep Slack busy at a real network's round trip. */
 export const FOLLOW_UP_CONCURRENCY = 4;
