@@ -11,7 +11,8 @@
 // the p50 also depends on how evenly an app shares its time among the 50 users.
 // The closed loop is measured --repeats times (each time 2,000 requests per app and kind, apps in
 // turn) and the figure of record is the median of the runs' ratios: one run's ratio compares two
-// windows of under 2 s each on a shared 2-core machine, and a single run ranged 0.91–1.34× (11-21).
+// windows of under 2 s each on a shared 2-core machine, and a single run's submission ratio
+// ranged 0.90–1.49× for the same code (docs/benchmarks.md, sixth session).
 // Run: npx tsx bench/ack-latency.ts [--requests 2000] [--concurrency 50] [--rate 100 (0: skip)]
 //                                   [--rounds 1] [--repeats 5] [--log-level warn (the tracker's LOG_LEVEL)]
 import { type ChildProcess, spawn } from 'node:child_process';

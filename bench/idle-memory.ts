@@ -15,7 +15,7 @@ import { applyMigrations } from '../src/db/migrations.js';
 import { startFakeSlack } from '../tests/helpers/fake-slack.js';
 import { benchRequester, botEnvironment, buildBot, startBot, waitForPort } from './bot-process.js';
 import { seedBenchOrg } from './seed-bench-org.js';
-import { printTable } from './stats.js';
+import { middle, printTable } from './stats.js';
 
 const REQUESTS = 200;
 const SETTLE_MS = 3000;
@@ -26,8 +26,6 @@ function memoryOf(pid: number): { rssMb: number; peakMb: number } {
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? Number.NaN);
   return { rssMb: Math.round(kb('VmRSS') / 102.4) / 10, peakMb: Math.round(kb('VmHWM') / 102.4) / 10 };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { starts: { type: 'string', default: '3' } } });
@@ -72,15 +70,15 @@ async function main(): Promise<void> {
   const row = (name: string, xs: { rssMb: number; peakMb: number }[]) => [
     name,
     xs.map((x) => x.rssMb).join(', '),
-    median(xs.map((x) => x.rssMb)),
-    median(xs.map((x) => x.peakMb)),
+    middle(xs.map((x) => x.rssMb)),
+    middle(xs.map((x) => x.peakMb)),
   ];
   printTable(
     ['bot (SQLite, HTTP mode)', 'RSS per start (MB)', 'median RSS', 'median peak'],
     [row('3 s after start', afterStart), row(`after ${REQUESTS} /progress + ${REQUESTS} submits`, afterWork)],
   );
   console.log(
-    `RESULT ${JSON.stringify({ bench: 'idle-memory', afterStartMb: median(afterStart.map((x) => x.rssMb)), afterWorkMb: median(afterWork.map((x) => x.rssMb)), peakMb: median(afterWork.map((x) => x.peakMb)) })}`,
+    `RESULT ${JSON.stringify({ bench: 'idle-memory', afterStartMb: middle(afterStart.map((x) => x.rssMb)), afterWorkMb: middle(afterWork.map((x) => x.rssMb)), peakMb: middle(afterWork.map((x) => x.peakMb)) })}`,
   );
 }
 

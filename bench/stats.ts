@@ -11,7 +11,7 @@ export function median(values: number[]): number {
   return percentile(values, 50);
 }
 
-/** Median of a list of ratios, unrounded (the mean of the two middle values for an even count). */
+/** Median, unrounded (the mean of the two middle values for an even count): for ratios and MB. */
 export function middle(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const half = Math.floor(sorted.length / 2);
