@@ -24,6 +24,7 @@ import { openDatabase } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { type FakeSlack, startFakeSlack } from '../tests/helpers/fake-slack.js';
 import { benchRequester, botEnvironment, buildBot, type RequestKind, startBot, waitForPort } from './bot-process.js';
+import { processCpuMs } from './process-cpu.js';
 import { seedBenchOrg } from './seed-bench-org.js';
 import { mean, middle, percentile, printTable } from './stats.js';
 
@@ -149,12 +150,14 @@ async function main() {
     });
     const barePort = await waitForPort(bare);
     const targets = { tracker: `http://127.0.0.1:${botPort}`, 'bare Bolt': `http://127.0.0.1:${barePort}` };
+    const pids: Record<string, number | undefined> = { tracker: bot.pid, 'bare Bolt': bare.pid };
     const label = (kind: 'command' | 'submit') => (kind === 'command' ? '/progress' : 'modal submit');
     /** Measures every kind on both apps; resolves with each kind's ratios (tracker / bare Bolt). */
     const measure = async (rate: number, warmUp: boolean) => {
-      const ratios: Record<string, { p50: number; p99: number; mean: number }> = {};
+      const ratios: Record<string, { p50: number; p99: number; mean: number; cpu: number }> = {};
       const rows: (string | number)[][] = [];
       const results: Record<string, Record<string, number[]>> = {};
+      const cpuPerRequest: Record<'command' | 'submit', Record<string, number>> = { command: {}, submit: {} };
       const perRound = REQUESTS / ROUNDS;
       for (const kind of ['command', 'submit'] as const) {
         const names = Object.keys(targets);
@@ -163,6 +166,11 @@ async function main() {
         const roundP50: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
         const roundP99: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
         const busyMs: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
+        // CPU ms of the app while its requests were answered, and after (its follow-ups), and of
+        // this process (the load generator and the fake Slack) while they were answered.
+        const cpuMs: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
+        const afterCpuMs: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
+        const driverCpuMs: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
         for (let round = 0; round < ROUNDS; round += 1) {
           const order = round % 2 === 0 ? names : [...names].reverse();
           for (const name of order) {
@@ -178,13 +186,24 @@ async function main() {
               await settle(fake, Date.now());
             }
             const started = Date.now();
+            const cpuBefore = processCpuMs(pids[name]);
+            const driverBefore = process.cpuUsage();
             const result = await drive(url, users, kind, fake.responseUrl, {
               count: perRound,
               first: round * perRound,
               rate,
             });
             const answered = Date.now();
+            const cpuAnswered = processCpuMs(pids[name]);
+            const driverUsed = process.cpuUsage(driverBefore);
             const { messages, lastAt } = await settle(fake, started);
+            const cpuSettled = processCpuMs(pids[name]);
+            const add = (into: Record<string, number>, from?: number, to?: number) => {
+              into[name] = (into[name] ?? 0) + (from === undefined || to === undefined ? Number.NaN : to - from);
+            };
+            add(cpuMs, cpuBefore, cpuAnswered);
+            add(afterCpuMs, cpuAnswered, cpuSettled);
+            add(driverCpuMs, 0, (driverUsed.user + driverUsed.system) / 1000);
             if (messages > 0 && lastAt !== null) {
               console.log(
                 `${name}, ${label(kind)}${rate ? ` at ${rate}/s` : ''}${ROUNDS > 1 ? `, round ${round + 1}` : ''}: ${perRound} answered in ${((answered - started) / 1000).toFixed(1)} s; ` +
@@ -210,7 +229,11 @@ async function main() {
             percentile(all, 99),
             mean(all).toFixed(1),
             Math.round((all.length * 1000) / (busyMs[name] ?? Number.NaN)),
+            (((cpuMs[name] ?? Number.NaN) * 1000) / all.length).toFixed(0),
+            (((afterCpuMs[name] ?? Number.NaN) * 1000) / all.length).toFixed(0),
+            (((driverCpuMs[name] ?? Number.NaN) * 1000) / all.length).toFixed(0),
           ]);
+          cpuPerRequest[kind][name] = (cpuMs[name] ?? Number.NaN) / all.length;
         }
         if (ROUNDS > 1) {
           const ours = roundP50.tracker ?? [];
@@ -223,7 +246,24 @@ async function main() {
           );
         }
       }
-      printTable(['request', 'app', 'n', 'non-200', 'p50 ms', 'p99 ms', 'mean ms', 'answers/s'], rows);
+      // CPU µs per request: the app's while answering, the app's after the last answer (follow-ups),
+      // and the load generator's (with the fake Slack) while answering; from /proc (Linux).
+      printTable(
+        [
+          'request',
+          'app',
+          'n',
+          'non-200',
+          'p50 ms',
+          'p99 ms',
+          'mean ms',
+          'answers/s',
+          'app CPU µs/req',
+          'after µs/req',
+          'driver µs/req',
+        ],
+        rows,
+      );
       for (const kind of ['command', 'submit'] as const) {
         const ours = results[kind]?.tracker ?? [];
         const base = results[kind]?.['bare Bolt'] ?? [];
@@ -231,11 +271,12 @@ async function main() {
           p50: percentile(ours, 50) / percentile(base, 50),
           p99: percentile(ours, 99) / percentile(base, 99),
           mean: mean(ours) / mean(base),
+          cpu: (cpuPerRequest[kind].tracker ?? Number.NaN) / (cpuPerRequest[kind]['bare Bolt'] ?? Number.NaN),
         };
         ratios[label(kind)] = ratio;
         const name = rate === 0 ? label(kind) : `${label(kind)} at ${rate}/s`;
         console.log(
-          `${name}: p50 ratio ${ratio.p50.toFixed(2)}×, p99 ratio ${ratio.p99.toFixed(2)}×, mean ratio ${ratio.mean.toFixed(2)}× (tracker / bare Bolt)`,
+          `${name}: p50 ratio ${ratio.p50.toFixed(2)}×, p99 ratio ${ratio.p99.toFixed(2)}×, mean ratio ${ratio.mean.toFixed(2)}×, CPU per request ratio ${ratio.cpu.toFixed(2)}× (tracker / bare Bolt)`,
         );
       }
       return ratios;
@@ -249,11 +290,12 @@ async function main() {
     if (REPEATS > 1) {
       console.log('');
       for (const kind of ['/progress', 'modal submit']) {
-        const of = (key: 'p50' | 'p99' | 'mean') => runs.map((r) => r[kind]?.[key] ?? Number.NaN);
+        const of = (key: 'p50' | 'p99' | 'mean' | 'cpu') => runs.map((r) => r[kind]?.[key] ?? Number.NaN);
         const fixed = (values: number[]) => values.map((v) => v.toFixed(2)).join(', ');
         console.log(
           `median of ${REPEATS} runs, ${kind}: p50 ratio ${middle(of('p50')).toFixed(2)}×, p99 ratio ${middle(of('p99')).toFixed(2)}×, ` +
-            `mean ratio ${middle(of('mean')).toFixed(2)}× (tracker / bare Bolt; p50 ratio of each run ${fixed(of('p50'))}; p99 ${fixed(of('p99'))})`,
+            `mean ratio ${middle(of('mean')).toFixed(2)}×, CPU per request ratio ${middle(of('cpu')).toFixed(2)}× ` +
+            `(tracker / bare Bolt; p50 ratio of each run ${fixed(of('p50'))}; p99 ${fixed(of('p99'))}; CPU ${fixed(of('cpu'))})`,
         );
       }
     }

@@ -8,6 +8,8 @@ export function escapeMrkdwn(text: string): string {
 
 /** Cuts text to at most max characters (by code point), marking the cut with an ellipsis. */
 export function truncate(text: string, max: number): string {
+  // Code points never outnumber UTF-16 units: most texts need no split into code points.
+  if (text.length <= max) return text;
   const chars = Array.from(text);
   if (chars.length <= max) return text;
   return `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;

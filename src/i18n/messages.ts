@@ -26,6 +26,7 @@ export function localeFromSlack(slackLocale: string | null | undefined): Locale 
 /** Looks up a message and fills {placeholders}; unknown placeholders stay visible to show the bug. */
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
   const text: string = catalog[key][locale];
+  if (!text.includes('{')) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
