@@ -45,7 +45,7 @@ describe('WalSyncer', () => {
 
   it('gives every commit made during a flush one shared later flush, not the running one', async () => {
     const { started, flush } = manualFlush();
-    const syncer = new WalSyncer('/nowhere-wal', flush);
+    const syncer = new WalSyncer('/nowhere-wal', flush, { commitDelayMs: 0 });
     const first = syncer.sync();
     const waiting = [syncer.sync(), syncer.sync(), syncer.sync()];
     expect(started).toHaveLength(1);
@@ -61,7 +61,7 @@ describe('WalSyncer', () => {
 
   it('passes a failed flush to its waiters and starts afresh on the next commit', async () => {
     const { started, flush } = manualFlush();
-    const syncer = new WalSyncer('/nowhere-wal', flush);
+    const syncer = new WalSyncer('/nowhere-wal', flush, { commitDelayMs: 0 });
     const first = syncer.sync();
     const queued = syncer.sync();
     started[0]?.reject(new Error('EIO'));
@@ -72,6 +72,79 @@ describe('WalSyncer', () => {
     expect(started).toHaveLength(3);
     started[2]?.resolve();
     await expect(next).resolves.toBeUndefined();
+  });
+
+  describe('under load (commits closer together than the commit delay)', () => {
+    const delayMs = 40;
+    const clocked = () => {
+      const clock = { at: 0 };
+      const manual = manualFlush();
+      const syncer = new WalSyncer('/nowhere-wal', manual.flush, { commitDelayMs: delayMs, now: () => clock.at });
+      return { clock, syncer, ...manual };
+    };
+    const pastTheDelay = () => new Promise((resolve) => setTimeout(resolve, delayMs + 30));
+
+    it('makes the commits that follow a flush within the delay wait for it and share one flush', async () => {
+      const { clock, syncer, started } = clocked();
+      const first = syncer.sync();
+      clock.at = 1;
+      const during = [syncer.sync()];
+      clock.at = 2;
+      during.push(syncer.sync(), syncer.sync());
+      started[0]?.resolve();
+      await first;
+      // The running flush has ended, but the next waits out the delay for more commits.
+      expect(await settled(Promise.all(during))).toBe(false);
+      expect(started).toHaveLength(1);
+      await pastTheDelay();
+      expect(started).toHaveLength(2);
+      started[1]?.resolve();
+      await Promise.all(during);
+      expect(syncer.flushes).toBe(2);
+    });
+
+    it('flushes a commit that comes alone at once, also after a busy moment', async () => {
+      const { clock, syncer, started } = clocked();
+      const first = syncer.sync();
+      started[0]?.resolve();
+      await first;
+      clock.at = delayMs * 3;
+      const alone = syncer.sync();
+      expect(started).toHaveLength(2);
+      started[1]?.resolve();
+      await alone;
+    });
+
+    it('also gathers when nothing runs, and a closing syncer waits for the flush being gathered', async () => {
+      const { clock, syncer, started } = clocked();
+      const first = syncer.sync();
+      started[0]?.resolve();
+      await first;
+      clock.at = 1;
+      const second = syncer.sync();
+      clock.at = 1.5;
+      const third = syncer.sync();
+      expect(started).toHaveLength(1);
+      const closing = syncer.close();
+      await pastTheDelay();
+      expect(started).toHaveLength(2);
+      expect(await settled(closing)).toBe(false);
+      started[1]?.resolve();
+      await Promise.all([second, third, closing]);
+      expect(syncer.flushes).toBe(2);
+    });
+
+    it('passes a failed gathered flush to every commit that joined it', async () => {
+      const { clock, syncer, started } = clocked();
+      const first = syncer.sync();
+      clock.at = 1;
+      const joined = [syncer.sync(), syncer.sync()];
+      started[0]?.resolve();
+      await first;
+      await pastTheDelay();
+      started[1]?.reject(new Error('EIO'));
+      for (const commit of joined) await expect(commit).rejects.toThrow('EIO');
+    });
   });
 
   it('fsyncs a real file, and treats a missing log as nothing to flush until it exists', async () => {
