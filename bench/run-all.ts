@@ -99,7 +99,12 @@ if (only.has('ack')) {
     const m = repeated
       ? /^(median of \d+ runs, .+|.+ at \d+\/s): p50 ratio ([\d.]+)×, p99 ratio ([\d.]+)×/.exec(line)
       : /^(.+): p50 ratio ([\d.]+)×, p99 ratio ([\d.]+)×/.exec(line);
-    if (m) summary.push([`ack ${m[1]}`, `p50 ${m[2]}× / p99 ${m[3]}× of bare Bolt`, loadBefore]);
+    // The CPU the app spent per request, steadier than the latencies (bench/process-cpu.ts).
+    const cpu = /CPU per request ratio ([\d.]+)×/.exec(line)?.[1];
+    if (m) {
+      const cpuText = cpu && cpu !== 'NaN' ? `, CPU ${cpu}×` : '';
+      summary.push([`ack ${m[1]}`, `p50 ${m[2]}× / p99 ${m[3]}×${cpuText} of bare Bolt`, loadBefore]);
+    }
     const f =
       /^tracker, (.+?): (\d+) answered in ([\d.]+) s; (\d+) messages sent after the acks, the last ([\d.]+) s/.exec(
         line,

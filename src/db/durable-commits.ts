@@ -28,12 +28,12 @@ async function syncDirectory(path: string): Promise<void> {
 
 /**
  * How long a commit's flush waits for other commits to share it, when commits arrive faster than
- * one per this interval. Each fsync costs the bot about 0.25–0.4 ms of CPU on the development
- * machine (the kernel's share, counted to the process), and at 50 concurrent reporters commits
- * arrived about one per millisecond, so 0.6 fsyncs were made per stored report; waiting 2 ms
- * halved them and the CPU of a submission fell by about 80 µs (docs/benchmarks.md, seventh
- * session). A commit that comes alone is flushed at once, as PostgreSQL's commit_delay applies
- * only with commit_siblings.
+ * one per this interval. A flush is not free on the development machine: a loop of small writes,
+ * each followed by a FileHandle.sync(), used 0.24–0.45 ms of process CPU per flush. At 50
+ * concurrent reporters commits came about one per millisecond: 4,542–5,365 flushes for 8,050
+ * stored reports without the wait, 2,322–2,600 with it (docs/benchmarks.md, seventh session). A
+ * commit that comes alone is flushed at once, as PostgreSQL's commit_delay applies only with
+ * commit_siblings.
  */
 export const COMMIT_DELAY_MS = 2;
 
