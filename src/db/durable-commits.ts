@@ -15,7 +15,8 @@ import { bound, wrapConnections } from './adapter-wrapping.js';
 // 1.6× as long as bare Bolt instead of 1.2×. Here commits run with synchronous=NORMAL (SQLite
 // writes the log but does not flush it) and the write's promise resolves only after the log was
 // flushed by an fsync on libuv's thread pool; commits that arrive while one fsync runs share the
-// next one (group commit), and under load a flush waits briefly for more (COMMIT_DELAY_MS). A caller that is told "stored" can therefore rely on it as with FULL.
+// next one (group commit), and under load a flush waits briefly for more (COMMIT_DELAY_MS). A
+// caller that is told "stored" can therefore rely on it as with FULL.
 
 async function syncDirectory(path: string): Promise<void> {
   const directory = await open(path, 'r');
@@ -37,7 +38,7 @@ async function syncDirectory(path: string): Promise<void> {
  */
 export const COMMIT_DELAY_MS = 2;
 
-/** Flushes a SQLite write-ahead log after commits, one fsync for every group of commits that wait for it. */
+/** Flushes a SQLite write-ahead log after commits, one fsync for each group of commits waiting for it. */
 export class WalSyncer {
   /** The fsync under way. */
   private running: Promise<void> | null = null;
