@@ -198,12 +198,13 @@ async function main() {
             const driverUsed = process.cpuUsage(driverBefore);
             const { messages, lastAt } = await settle(fake, started);
             const cpuSettled = processCpuMs(pids[name]);
+            // NaN where /proc could not be read, so the columns say so instead of a wrong figure.
             const add = (into: Record<string, number>, from?: number, to?: number) => {
               into[name] = (into[name] ?? 0) + (from === undefined || to === undefined ? Number.NaN : to - from);
             };
             add(cpuMs, cpuBefore, cpuAnswered);
             add(afterCpuMs, cpuAnswered, cpuSettled);
-            add(driverCpuMs, 0, (driverUsed.user + driverUsed.system) / 1000);
+            driverCpuMs[name] = (driverCpuMs[name] ?? 0) + (driverUsed.user + driverUsed.system) / 1000;
             if (messages > 0 && lastAt !== null) {
               console.log(
                 `${name}, ${label(kind)}${rate ? ` at ${rate}/s` : ''}${ROUNDS > 1 ? `, round ${round + 1}` : ''}: ${perRound} answered in ${((answered - started) / 1000).toFixed(1)} s; ` +

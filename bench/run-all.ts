@@ -99,10 +99,10 @@ if (only.has('ack')) {
     const m = repeated
       ? /^(median of \d+ runs, .+|.+ at \d+\/s): p50 ratio ([\d.]+)×, p99 ratio ([\d.]+)×/.exec(line)
       : /^(.+): p50 ratio ([\d.]+)×, p99 ratio ([\d.]+)×/.exec(line);
-    // The CPU the app spent per request, steadier than the latencies (bench/process-cpu.ts).
+    // The CPU the app spent per request (bench/process-cpu.ts); absent where /proc was not read.
     const cpu = /CPU per request ratio ([\d.]+)×/.exec(line)?.[1];
     if (m) {
-      const cpuText = cpu && cpu !== 'NaN' ? `, CPU ${cpu}×` : '';
+      const cpuText = cpu ? `, CPU ${cpu}×` : '';
       summary.push([`ack ${m[1]}`, `p50 ${m[2]}× / p99 ${m[3]}×${cpuText} of bare Bolt`, loadBefore]);
     }
     const f =
