@@ -280,7 +280,7 @@ async function main() {
           `${name}: p50 ratio ${ratio.p50.toFixed(2)}×, p99 ratio ${ratio.p99.toFixed(2)}×, mean ratio ${ratio.mean.toFixed(2)}×, CPU per request ratio ${ratio.cpu.toFixed(2)}× (tracker / bare Bolt)`,
         );
       }
-      return ratios;
+      return { ratios, latencies: results };
     };
     console.log(`closed loop: ${CONCURRENCY} users, each sending its next request when answered; ${REPEATS} runs`);
     const runs: Awaited<ReturnType<typeof measure>>[] = [];
@@ -291,12 +291,25 @@ async function main() {
     if (REPEATS > 1) {
       console.log('');
       for (const kind of ['/progress', 'modal submit']) {
-        const of = (key: 'p50' | 'p99' | 'mean' | 'cpu') => runs.map((r) => r[kind]?.[key] ?? Number.NaN);
+        const of = (key: 'p50' | 'p99' | 'mean' | 'cpu') => runs.map((r) => r.ratios[kind]?.[key] ?? Number.NaN);
         const fixed = (values: number[]) => values.map((v) => v.toFixed(2)).join(', ');
         console.log(
           `median of ${REPEATS} runs, ${kind}: p50 ratio ${middle(of('p50')).toFixed(2)}×, p99 ratio ${middle(of('p99')).toFixed(2)}×, ` +
             `mean ratio ${middle(of('mean')).toFixed(2)}×, CPU per request ratio ${middle(of('cpu')).toFixed(2)}× ` +
             `(tracker / bare Bolt; p50 ratio of each run ${fixed(of('p50'))}; p99 ${fixed(of('p99'))}; CPU ${fixed(of('cpu'))})`,
+        );
+      }
+      // One run's p99 rests on its 20 slowest answers, so its ratio swings (0.55–2.10× for the same
+      // code on 12-02); over every run's answers it rests on REPEATS times as many.
+      for (const kind of ['command', 'submit'] as const) {
+        const pooled = (name: string) => runs.flatMap((r) => r.latencies[kind]?.[name] ?? []);
+        const ours = pooled('tracker');
+        const base = pooled('bare Bolt');
+        console.log(
+          `all ${REPEATS} runs pooled, ${label(kind)}: p50 ratio ${(percentile(ours, 50) / percentile(base, 50)).toFixed(2)}×, ` +
+            `p99 ratio ${(percentile(ours, 99) / percentile(base, 99)).toFixed(2)}× (tracker p50 ${percentile(ours, 50)} ms, ` +
+            `p99 ${percentile(ours, 99)} ms; bare Bolt p50 ${percentile(base, 50)} ms, p99 ${percentile(base, 99)} ms; ` +
+            `${ours.length} and ${base.length} answers)`,
         );
       }
     }

@@ -97,7 +97,9 @@ if (only.has('ack')) {
   for (const line of out.split('\n')) {
     // With several runs the closed loop's figure is their median; the open loop runs once.
     const m = repeated
-      ? /^(median of \d+ runs, .+|.+ at \d+\/s): p50 ratio ([\d.]+)×, p99 ratio ([\d.]+)×/.exec(line)
+      ? /^(median of \d+ runs, .+|all \d+ runs pooled, .+|.+ at \d+\/s): p50 ratio ([\d.]+)×, p99 ratio ([\d.]+)×/.exec(
+          line,
+        )
       : /^(.+): p50 ratio ([\d.]+)×, p99 ratio ([\d.]+)×/.exec(line);
     // The CPU the app spent per request (bench/process-cpu.ts); absent where /proc was not read.
     const cpu = /CPU per request ratio ([\d.]+)×/.exec(line)?.[1];

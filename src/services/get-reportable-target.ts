@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.js';
+import { rawSqlOf } from '../db/raw-sql.js';
 
 export interface TargetForReport {
   id: number;
@@ -22,8 +23,9 @@ export async function getReportableTarget(
 ): Promise<TargetForReport | null> {
   if (!Number.isSafeInteger(input.targetId) || input.targetId <= 0) return null;
   // One joined statement instead of the ORM's two (target, then department): it runs for every
-  // modal and every receipt.
-  const rows = await db.$queryRaw<TargetRow[]>`
+  // modal and every receipt. Sent past the ORM's raw-query layer (raw-sql.ts): through it, a
+  // submission's receipt cost 945–990 µs of CPU after the answer instead of 705–785 µs.
+  const rows = await rawSqlOf(db)<TargetRow>`
     SELECT t."id", t."code", t."title", t."indicatorUnit", t."indicatorTarget",
       d."id" AS "departmentId", d."name" AS "departmentName", d."nameEn" AS "departmentNameEn",
       d."channelId" AS "departmentChannelId"
@@ -47,7 +49,7 @@ export async function getReportableTarget(
   return toTargetForReport(row, milestones);
 }
 
-interface TargetRow {
+type TargetRow = {
   id: number | bigint;
   code: string;
   title: string;
@@ -57,7 +59,7 @@ interface TargetRow {
   departmentName: string;
   departmentNameEn: string | null;
   departmentChannelId: string | null;
-}
+};
 
 function toTargetForReport(row: TargetRow, milestones: { id: number; title: string; dueOn: Date }[]): TargetForReport {
   return {
