@@ -1,7 +1,11 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { PROGRESS_BLOCKS } from '../src/blocks/progress-modal.js';
-import { buildProgressChannelPost, buildProgressReceipt } from '../src/blocks/progress-receipt.js';
+import {
+  buildProgressChannelPost,
+  buildProgressNotStoredNotice,
+  buildProgressReceipt,
+} from '../src/blocks/progress-receipt.js';
 import type { AppContext, ListenerContext } from '../src/context.js';
 import {
   type FieldError,
@@ -100,13 +104,138 @@ function queueAnnouncement(
 }
 
 /**
+ * How long a submission waits for its report to be stored before the modal is closed anyway.
+ * Slack drops an answer that comes after 3 s and tells the user it failed, although the report may
+ * still be stored; a flush of this machine's disk once took 663 ms (docs/reliability.md), a
+ * PostgreSQL lock can take longer. A late outcome reaches the user by direct message instead.
+ */
+export const STORE_BUDGET_MS = 2_500;
+
+type StoreOutcome =
+  | { kind: 'stored'; target: TargetForReport | null }
+  | { kind: 'refused'; errors: FieldError[] }
+  | { kind: 'failed'; error: unknown };
+
+/** Checks the reporter's right and the milestones again and stores the update; never rejects. */
+async function storeReport(ctx: ListenerContext, update: ProgressInput): Promise<StoreOutcome> {
+  const unknownTarget = (): StoreOutcome => {
+    ctx.logger.event('warn', 'progress view refused: target not reportable by user', {
+      user: update.reporterId,
+      target: update.targetId,
+    });
+    return {
+      kind: 'refused',
+      errors: [{ blockId: PROGRESS_BLOCKS.target, key: 'progress.validation.target_unknown' }],
+    };
+  };
+  try {
+    if (update.milestoneIds.length === 0) {
+      // Most reports complete no milestone: the permission check and the insert are one
+      // statement, and the receipt's details are read after Slack has its answer.
+      return (await recordOwnProgressUpdate(ctx.db, update)) ? { kind: 'stored', target: null } : unknownTarget();
+    }
+    const target = await getReportableTarget(ctx.db, {
+      slackUserId: update.reporterId,
+      targetId: update.targetId,
+      milestoneIds: update.milestoneIds,
+    });
+    if (!target) return unknownTarget();
+    const open = new Set(target.openMilestones.map((m) => m.id));
+    if (update.milestoneIds.some((id) => !open.has(id))) {
+      return {
+        kind: 'refused',
+        errors: [
+          { blockId: `${PROGRESS_BLOCKS.milestonesPrefix}${target.id}`, key: 'progress.validation.milestone_unknown' },
+        ],
+      };
+    }
+    await recordProgressUpdate(ctx.db, update);
+    return { kind: 'stored', target };
+  } catch (error) {
+    ctx.logger.event('error', 'progress update not stored', {
+      user: update.reporterId,
+      target: update.targetId,
+      error,
+    });
+    return { kind: 'failed', error };
+  }
+}
+
+/** The outcome, or undefined if it has not come within ms. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), Math.max(0, ms));
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function logStored(ctx: ListenerContext, update: ProgressInput, late: boolean): void {
+  ctx.logger.event('info', 'progress update stored', {
+    user: update.reporterId,
+    target: update.targetId,
+    status: update.status,
+    ...(late ? { late: true } : {}),
+  });
+}
+
+/**
+ * The modal closed before its report was stored: the user learns the outcome by direct message,
+ * the receipt if it was stored, otherwise why not, with what they entered so it is not lost.
+ */
+function reportLateOutcome(
+  ctx: ListenerContext,
+  client: WebClient,
+  input: { locale: Locale; update: ProgressInput; storing: Promise<StoreOutcome> },
+): void {
+  const { locale, update } = input;
+  // Through the follow-up queue, so a stopping bot waits for the outcome as for a receipt.
+  ctx.followUps.runAfter('late progress outcome', input.storing, async (outcome) => {
+    if (outcome.kind === 'stored') {
+      logStored(ctx, update, true);
+      queueAnnouncement(ctx, client, { userId: update.reporterId, locale, target: outcome.target, update });
+      return;
+    }
+    const { key, params } =
+      outcome.kind === 'refused'
+        ? { key: outcome.errors[0]?.key ?? ('error.generic' as const), params: outcome.errors[0]?.params }
+        : userMessageFor(outcome.error);
+    try {
+      await client.chat.postMessage({
+        channel: update.reporterId,
+        ...buildProgressNotStoredNotice({
+          locale,
+          reason: t(locale, key, params),
+          status: update.status,
+          value: update.value,
+          percent: update.percent,
+          comment: update.comment,
+        }),
+      });
+    } catch (error) {
+      ctx.logger.event('error', 'could not tell the user a late report was not stored', {
+        user: update.reporterId,
+        error,
+      });
+    }
+  });
+}
+
+/**
  * The progress modal was submitted. Everything is validated again on the server (values, the
  * reporter's right to report on the target, milestones), the update is stored, and only then is
  * the modal closed: a failure keeps the modal open with the reason, so nothing is lost silently.
+ * A report not stored within STORE_BUDGET_MS closes the modal and its outcome follows by DM.
  */
 export const progressSubmit =
   (ctx: ListenerContext) =>
-  async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+  async ({ ack, body, view, client, context }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    // When the request arrived (HTTP mode, src/slack/app.ts); Socket Mode counts from here.
+    const received = typeof context.receivedAt === 'number' ? context.receivedAt : performance.now();
     const userId = body.user.id;
     const locale = await peekUserLocale(ctx.db, userId).catch(() => 'ja' as const);
     const values = (view.state?.values ?? {}) as ViewStateValues;
@@ -129,61 +258,30 @@ export const progressSubmit =
       await ack(errorsResponse(locale, foreign));
       return;
     }
-    const refuseTarget = async () => {
-      ctx.logger.event('warn', 'progress view refused: target not reportable by user', {
-        user: userId,
-        target: submission.targetId,
-      });
-      await ack(
-        errorsResponse(locale, [{ blockId: PROGRESS_BLOCKS.target, key: 'progress.validation.target_unknown' }]),
-      );
-    };
     const update: ProgressInput = { ...submission, reporterId: userId, reportedAt: ctx.now(), source: 'slack' };
-    let target: TargetForReport | null = null;
-    try {
-      if (update.milestoneIds.length === 0) {
-        // Most reports complete no milestone: the permission check and the insert are one
-        // statement, and the receipt's details are read after Slack has its answer.
-        if (!(await recordOwnProgressUpdate(ctx.db, update))) {
-          await refuseTarget();
-          return;
-        }
-      } else {
-        target = await getReportableTarget(ctx.db, {
-          slackUserId: userId,
-          targetId: submission.targetId,
-          milestoneIds: submission.milestoneIds,
-        });
-        if (!target) {
-          await refuseTarget();
-          return;
-        }
-        const open = new Set(target.openMilestones.map((m) => m.id));
-        if (submission.milestoneIds.some((id) => !open.has(id))) {
-          await ack(
-            errorsResponse(locale, [
-              {
-                blockId: `${PROGRESS_BLOCKS.milestonesPrefix}${target.id}`,
-                key: 'progress.validation.milestone_unknown',
-              },
-            ]),
-          );
-          return;
-        }
-        await recordProgressUpdate(ctx.db, update);
-      }
-    } catch (error) {
-      const { key, params } = userMessageFor(error);
-      ctx.logger.event('error', 'progress update not stored', { user: userId, target: submission.targetId, error });
+    const storing = storeReport(ctx, update);
+    const outcome = await within(storing, STORE_BUDGET_MS - (performance.now() - received));
+    if (!outcome) {
+      await ack();
+      ctx.logger.event('warn', 'progress update slow: modal closed before it was stored', {
+        user: userId,
+        target: update.targetId,
+        waitedMs: Math.round(performance.now() - received),
+      });
+      reportLateOutcome(ctx, client, { locale, update, storing });
+      return;
+    }
+    if (outcome.kind === 'refused') {
+      await ack(errorsResponse(locale, outcome.errors));
+      return;
+    }
+    if (outcome.kind === 'failed') {
+      const { key, params } = userMessageFor(outcome.error);
       // The modal stays open with the reason, so the user's text is not lost and they can retry.
       await ack({ response_action: 'errors', errors: { [PROGRESS_BLOCKS.comment]: t(locale, key, params) } });
       return;
     }
     await ack();
-    ctx.logger.event('info', 'progress update stored', {
-      user: userId,
-      target: update.targetId,
-      status: update.status,
-    });
-    queueAnnouncement(ctx, client, { userId, locale, target, update });
+    logStored(ctx, update, false);
+    queueAnnouncement(ctx, client, { userId, locale, target: outcome.target, update });
   };

@@ -16,13 +16,17 @@ export interface ProgressReceiptInput {
   milestones: string[];
 }
 
-function details(input: ProgressReceiptInput): string[] {
+type Details = Pick<ProgressReceiptInput, 'locale' | 'status' | 'value' | 'percent' | 'comment' | 'milestones'> & {
+  unit: string | null;
+};
+
+function details(input: Details): string[] {
   const { locale } = input;
   const lines: string[] = [];
   const facts: string[] = [`${STATUS_EMOJI[input.status]} ${t(locale, statusKey(input.status))}`];
   if (input.value !== null) {
     facts.push(
-      `${t(locale, 'progress.field.value')}: ${formatNumber(input.value, locale)}${escapeMrkdwn(input.target.indicatorUnit ?? '')}`,
+      `${t(locale, 'progress.field.value')}: ${formatNumber(input.value, locale)}${escapeMrkdwn(input.unit ?? '')}`,
     );
   }
   if (input.percent !== null)
@@ -50,7 +54,10 @@ export function buildProgressReceipt(input: ProgressReceiptInput): { text: strin
       { type: 'section', text: { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) } },
       {
         type: 'section',
-        text: { type: 'mrkdwn', text: truncate(details(input).join('\n'), SLACK_LIMITS.sectionText) },
+        text: {
+          type: 'mrkdwn',
+          text: truncate(details({ ...input, unit: input.target.indicatorUnit }).join('\n'), SLACK_LIMITS.sectionText),
+        },
       },
     ],
   };
@@ -69,7 +76,34 @@ export function buildProgressChannelPost(input: ProgressReceiptInput): { text: s
       { type: 'section', text: { type: 'mrkdwn', text: truncate(heading, SLACK_LIMITS.sectionText) } },
       {
         type: 'section',
-        text: { type: 'mrkdwn', text: truncate(details(input).join('\n'), SLACK_LIMITS.sectionText) },
+        text: {
+          type: 'mrkdwn',
+          text: truncate(details({ ...input, unit: input.target.indicatorUnit }).join('\n'), SLACK_LIMITS.sectionText),
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * The reporter's notice that a report whose modal had already closed was not stored, with what
+ * they entered so that it is not lost.
+ */
+export function buildProgressNotStoredNotice(input: Omit<Details, 'milestones' | 'unit'> & { reason: string }): {
+  text: string;
+  blocks: KnownBlock[];
+} {
+  const text = t(input.locale, 'progress.not_stored_late', { reason: escapeMrkdwn(input.reason) });
+  return {
+    text,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) } },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: truncate(details({ ...input, milestones: [], unit: null }).join('\n'), SLACK_LIMITS.sectionText),
+        },
       },
     ],
   };

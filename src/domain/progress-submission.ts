@@ -3,6 +3,7 @@ import { COMMENT_MAX, PROGRESS_BLOCKS, type ProgressModalMetadata } from '../blo
 import type { MessageKey } from '../i18n/messages.js';
 import { parseNumber } from './parse-number.js';
 import { isStatus, type Status } from './status.js';
+import { wellFormed } from './well-formed.js';
 
 /** The subset of Slack's view.state.values that we read. */
 export type ViewStateValues = Record<
@@ -110,7 +111,7 @@ export function parseProgressSubmission(
   }
 
   const commentRaw = text(field(PROGRESS_BLOCKS.comment, 'comment')?.value) ?? '';
-  const comment = commentRaw.replace(CONTROL, '').trim();
+  const comment = wellFormed(commentRaw).replace(CONTROL, '').trim();
   if (Array.from(comment).length > COMMENT_MAX) {
     errors.push({
       blockId: PROGRESS_BLOCKS.comment,

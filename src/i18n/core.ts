@@ -85,6 +85,10 @@ export const core = {
     ja: '{reporter} さんが {code}「{title}」の進捗を報告しました。',
     en: '{reporter} reported progress on {code} "{title}".',
   },
+  'progress.not_stored_late': {
+    ja: '⚠️ 先ほどの進捗報告は保存されませんでした。{reason} 入力内容は下のとおりです。お手数ですが /progress からもう一度報告してください。',
+    en: '⚠️ Your last progress report was not saved. {reason} What you entered is below; please report it again with /progress.',
+  },
   'progress.channel_post_failed': {
     ja: '進捗は記録されましたが、部のチャンネルへの投稿はできませんでした（ボットがチャンネルに招待されているか確認してください）。',
     en: 'Your progress was recorded, but it could not be posted to the department channel (is the bot invited there?).',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasLoneSurrogate } from '../domain/well-formed.js';
 import { CADENCES } from './organization.js';
 
 /** Limits of the import format (docs/import-format.md lists them for headquarters). */
@@ -63,6 +64,9 @@ function text(max: number, options: { multiline?: boolean; quoteHint?: boolean }
       const length = Array.from(s).length;
       if (length === 0) ctx.addIssue({ code: 'custom', message: 'must not be empty' });
       if (length > max) ctx.addIssue({ code: 'custom', message: `is too long: ${length} characters (at most ${max})` });
+      if (hasLoneSurrogate(s)) {
+        ctx.addIssue({ code: 'custom', message: 'contains an unpaired surrogate escape such as \\ud800 (not text)' });
+      }
       if (hasControlCharacters(s, options.multiline === true)) {
         ctx.addIssue({
           code: 'custom',

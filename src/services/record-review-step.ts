@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js';
 import { calendarDayIn } from '../domain/calendar.js';
+import { wellFormed } from '../domain/well-formed.js';
 import { AppError } from '../errors.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { isLadderGrade } from '../review/grades.js';
@@ -63,7 +64,8 @@ const PERIOD_KEY: Record<'review_not_scheduled' | 'review_not_open' | 'review_cl
  * target are serialised by a row lock on the target, so two approvals cannot both succeed.
  */
 export async function recordReviewStep(db: Db, input: ReviewStepInput): Promise<RecordedReviewStep> {
-  const comment = input.comment?.trim() ? input.comment.trim() : null;
+  const trimmed = input.comment === undefined || input.comment === null ? '' : wellFormed(input.comment).trim();
+  const comment = trimmed === '' ? null : trimmed;
   const rules = STEP_INPUT[input.step];
   if (rules.comment === 'required' && !comment) {
     throw new AppError('review_comment_required', `${input.step} needs a comment`, 'review.error.comment_required');

@@ -39,6 +39,9 @@ function healthRoute(ctx: AppContext): CustomRoute {
   };
 }
 
+/** A request with the time (performance.now()) its first byte was seen. */
+type TimedIncomingMessage = BufferedIncomingMessage & { receivedAt?: number };
+
 /**
  * Wraps the receiver's handling of Slack's requests at path. Follow-ups hold while a request waits
  * for its answer (follow-ups.ts). Bolt reads fields of whatever a request body parses to, outside
@@ -52,14 +55,16 @@ function guardEventRequests(receiver: HTTPReceiver, path: string, followUps: Fol
     if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== path) {
       return listener(req, res);
     }
+    const receivedAt = performance.now();
     // 'close' follows the answer, and an aborted request too.
     res.once('close', followUps.answering());
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('error', () => res.destroy());
     req.on('end', () => {
-      const buffered = req as BufferedIncomingMessage;
+      const buffered = req as TimedIncomingMessage;
       buffered.rawBody = Buffer.concat(chunks);
+      buffered.receivedAt = receivedAt;
       let parsed: unknown = {};
       if (!parsesOnlyToObject(buffered.rawBody.toString(), req.headers['content-type'])) {
         try {
@@ -111,6 +116,11 @@ export function createApp(ctx: AppContext & { config: Config }): {
       logger,
       // Ack is sent as soon as a listener calls ack(); work continues after the response.
       processBeforeResponse: false,
+      // In each listener's context: Slack's 3 s run from here, not from when the listener starts.
+      customPropertiesExtractor: (req) => {
+        const receivedAt = (req as TimedIncomingMessage).receivedAt;
+        return receivedAt === undefined ? {} : { receivedAt };
+      },
       // Listener errors go to app.error; what reaches this is Bolt failing on a malformed (signed)
       // body, e.g. a view_submission without a view: the request is bad, not the server (Bolt: 500).
       processEventErrorHandler: async (args) => {

@@ -28,6 +28,8 @@ interface Waiting {
 export class FollowUps {
   private readonly waiting: Waiting[] = [];
   private running = 0;
+  /** Follow-ups whose input has not settled yet (runAfter). */
+  private awaited = 0;
   private pending = 0;
   private holdTimer: NodeJS.Timeout | null = null;
   private idleWaiters: (() => void)[] = [];
@@ -70,9 +72,27 @@ export class FollowUps {
     return this.pending;
   }
 
-  /** Follow-ups queued or running. */
+  /**
+   * Queues task once input has settled (a value it needs is still coming, e.g. a slow write).
+   * Until then it counts as queued, so drain() waits for it, but it takes no running slot.
+   */
+  runAfter<T>(name: string, input: Promise<T>, task: (value: T) => Promise<void>): void {
+    this.awaited += 1;
+    void input
+      .then(
+        (value) => this.run(name, () => task(value)),
+        (error: unknown) => this.logger.event('error', 'follow-up failed', { followUp: name, error }),
+      )
+      .finally(() => {
+        // After run() has queued the task, so the size never passes through 0 in between.
+        this.awaited -= 1;
+        this.pump();
+      });
+  }
+
+  /** Follow-ups queued, waiting for their input, or running. */
   get size(): number {
-    return this.waiting.length + this.running;
+    return this.waiting.length + this.running + this.awaited;
   }
 
   /** Resolves when nothing is queued or running. */

@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import {
   buildProgressChannelPost,
+  buildProgressNotStoredNotice,
   buildProgressReceipt,
   type ProgressReceiptInput,
 } from '../../src/blocks/progress-receipt.js';
@@ -192,5 +193,50 @@ describe('buildProgressChannelPost', () => {
     const { text } = buildProgressChannelPost(input({ reporterId: '<!channel>' }));
     expect(text).not.toContain('<!channel>');
     expect(text).toContain('&lt;!channel&gt;');
+  });
+});
+
+describe('buildProgressNotStoredNotice', () => {
+  const notice = (overrides: Partial<Parameters<typeof buildProgressNotStoredNotice>[0]> = {}) =>
+    buildProgressNotStoredNotice({
+      locale: 'ja',
+      reason: '申し訳ありません。処理中に問題が発生しました。',
+      status: 'at_risk',
+      value: 12.5,
+      percent: 40,
+      comment: '説明会は延期\n来月に再設定',
+      ...overrides,
+    });
+
+  it.each([
+    [
+      'ja',
+      '⚠️ 先ほどの進捗報告は保存されませんでした。理由 入力内容は下のとおりです。お手数ですが /progress からもう一度報告してください。',
+    ],
+    [
+      'en',
+      '⚠️ Your last progress report was not saved. Reason What you entered is below; please report it again with /progress.',
+    ],
+  ] as const)('says the report was not saved, why, and how to report again (%s)', (locale, expected) => {
+    const { text, blocks } = notice({ locale, reason: locale === 'ja' ? '理由' : 'Reason' });
+    expect(text).toBe(expected);
+    expect(sectionTexts(blocks)[0]).toBe(expected);
+  });
+
+  it('gives back everything the reporter entered', () => {
+    const details = sectionTexts(notice().blocks)[1] ?? '';
+    expect(details.split('\n')).toEqual(['🟡 注意 ・ 実績値: 12.5 ・ 進捗 40%', '>説明会は延期', '>来月に再設定']);
+  });
+
+  it('escapes the comment and the reason', () => {
+    const { text, blocks } = notice({ reason: '<!here>', comment: hostile });
+    for (const t of [text, ...sectionTexts(blocks)]) expect(t).not.toMatch(/<[!@#h]/);
+    expect(sectionTexts(blocks)[1]).toContain('&lt;!channel&gt;');
+  });
+
+  it('keeps within a section’s 3000 characters for the longest comment', () => {
+    for (const section of sectionTexts(notice({ comment: '<'.repeat(2000) }).blocks)) {
+      expect(chars(section)).toBeLessThanOrEqual(3000);
+    }
   });
 });

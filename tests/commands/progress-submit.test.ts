@@ -1,5 +1,7 @@
 import nock from 'nock';
-import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { STORE_BUDGET_MS } from '../../commands/progress-submit.js';
 import { openDatabase } from '../../src/db/client.js';
 import { startApp } from '../../src/slack/app.js';
 import { appSuite } from '../helpers/app-suite.js';
@@ -272,5 +274,91 @@ describe('progress submission while the database is unreachable', () => {
       await running.stop();
       await database.close().catch(() => undefined);
     }
+  });
+});
+
+describe('a report that takes longer to store than Slack waits (PostgreSQL)', () => {
+  const suite = appSuite({ seed: seedSmallOrg, provider: 'postgresql', now: () => NOW });
+  let locker: pg.Client | undefined;
+
+  /** Another session holds ProgressUpdate locked, so the bot's insert waits for it. */
+  async function lockProgressUpdates(): Promise<pg.Client> {
+    locker = new pg.Client({ connectionString: suite.database.url });
+    await locker.connect();
+    await locker.query('BEGIN');
+    await locker.query('LOCK TABLE "ProgressUpdate" IN ACCESS EXCLUSIVE MODE');
+    return locker;
+  }
+
+  afterEach(async () => {
+    await locker?.query('ROLLBACK').catch(() => undefined);
+    await locker?.end().catch(() => undefined);
+    locker = undefined;
+  });
+
+  const dmsTo = (user: string) => {
+    const texts: string[] = [];
+    nock('https://slack.com')
+      .post('/api/chat.postMessage', (b) => b.channel === user)
+      .reply(200, (_u, body) => {
+        texts.push(JSON.stringify(decodeSlackBody(body)));
+        return { ok: true, channel: 'D9', ts: '9.1' };
+      });
+    return texts;
+  };
+
+  it('closes the modal within Slack’s 3 s, then sends the receipt once the report is stored', async () => {
+    const lock = await lockProgressUpdates();
+    const count = async () => Number((await lock.query('SELECT count(*) AS n FROM "ProgressUpdate"')).rows[0].n);
+    const before = await count();
+    const receipt = dmsTo('USTAFF001');
+    nock('https://slack.com')
+      .post('/api/chat.postMessage', (b) => b.channel === 'C0SEISAKU1')
+      .reply(200, { ok: true });
+    const started = performance.now();
+    const res = await suite.app.interaction(
+      submission(suite.org, 'USTAFF001', {
+        comment: { comment: { type: 'plain_text_input', value: '待たされた報告' } },
+      }),
+    );
+    const waited = performance.now() - started;
+    expect(res.status).toBe(200);
+    expect(res.body).toBe('');
+    expect(waited).toBeGreaterThanOrEqual(STORE_BUDGET_MS - 50);
+    expect(waited).toBeLessThan(3000);
+    expect(await count()).toBe(before);
+    expect(receipt).toEqual([]);
+    expect(suite.app.lines.some((l) => l.includes('modal closed before it was stored'))).toBe(true);
+    await lock.query('COMMIT');
+    await waitFor(() => receipt.length === 1);
+    expect(receipt[0]).toContain('記録しました');
+    expect(receipt[0]).toContain('待たされた報告');
+    const latest = await suite.database.db.progressUpdate.findFirstOrThrow({ orderBy: { id: 'desc' } });
+    expect(latest).toMatchObject({ reporterId: 'USTAFF001', comment: '待たされた報告' });
+    expect(await suite.database.db.progressUpdate.count()).toBe(before + 1);
+  });
+
+  it('tells the reporter by direct message, with what they entered, when the late report fails', async () => {
+    const lock = await lockProgressUpdates();
+    const before = Number((await lock.query('SELECT count(*) AS n FROM "ProgressUpdate"')).rows[0].n);
+    const notice = dmsTo('USTAFF002');
+    const comment = '<!channel> 区民説明会は延期';
+    const res = await suite.app.interaction(
+      submission(suite.org, 'USTAFF002', { comment: { comment: { type: 'plain_text_input', value: comment } } }),
+    );
+    expect(res.body).toBe('');
+    // The bot's session waiting for the lock is cut off, as a failover or an administrator would.
+    const waiting = await lock.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+       WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+    );
+    expect(waiting.rowCount).toBe(1);
+    await waitFor(() => notice.length === 1);
+    expect(notice[0]).toContain('保存されませんでした');
+    expect(notice[0]).toContain('&lt;!channel&gt; 区民説明会は延期');
+    expect(notice[0]).not.toContain('<!channel>');
+    await lock.query('ROLLBACK');
+    expect(await suite.database.db.progressUpdate.count()).toBe(before);
+    expect(suite.app.lines.some((l) => l.includes('progress update not stored'))).toBe(true);
   });
 });

@@ -112,6 +112,13 @@ describe('parseProgressSubmission: valid input', () => {
     expect(result.ok && result.submission.comment).toBeNull();
   });
 
+  it('replaces each lone surrogate by one replacement character before counting', () => {
+    const result = parseProgressSubmission(state({ ...valid, comment: `a${'\ud800'.repeat(COMMENT_MAX - 1)}` }));
+    expect(result.ok && result.submission.comment).toBe(`a${'\ufffd'.repeat(COMMENT_MAX - 1)}`);
+    const tooLong = parseProgressSubmission(state({ ...valid, comment: '\udc00'.repeat(COMMENT_MAX + 1) }));
+    expect(tooLong.ok).toBe(false);
+  });
+
   it('accepts a comment of exactly COMMENT_MAX characters counted by code point', () => {
     const emoji = '😀'.repeat(COMMENT_MAX);
     const result = parseProgressSubmission(state({ ...valid, comment: emoji }));

@@ -276,6 +276,17 @@ describe('hostile progress modal submissions', () => {
     expect(outcomes.stored + outcomes.refused).toBe(runs);
   });
 
+  it('a comment of lone surrogates is stored as that many replacement characters (found by fast-check)', async () => {
+    const outcome = await submit({
+      target: { progress_target: { type: 'static_select', selected_option: { value: String(org.targets.sk1) } } },
+      status: { status: { type: 'static_select', selected_option: { value: 'on_track' } } },
+      comment: { comment: { type: 'plain_text_input', value: '\ud800'.repeat(1000) } },
+    });
+    expect(outcome).toBe('stored');
+    const row = await database.db.progressUpdate.findFirstOrThrow({ orderBy: { id: 'desc' } });
+    expect(row.comment).toBe('\ufffd'.repeat(1000));
+  });
+
   it('well-formed reports with any comment are stored, and the channel post escapes it', async () => {
     await fc.assert(
       fc.asyncProperty(

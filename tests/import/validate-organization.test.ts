@@ -93,6 +93,15 @@ describe('validateOrganization', () => {
     ]);
   });
 
+  it('rejects a lone surrogate escape, which is not text', () => {
+    const raw = base();
+    const target = raw.departments[0]?.targets[0] as Record<string, unknown>;
+    target.title = 'タイトル\ud800';
+    expect(errorsOf(raw)).toEqual([
+      'departments[0].targets[0].title: contains an unpaired surrogate escape such as \\ud800 (not text)',
+    ]);
+  });
+
   it('rejects control characters, but keeps newlines and tabs in descriptions', () => {
     const raw = base();
     const target = raw.departments[0]?.targets[0] as Record<string, unknown>;

@@ -53,6 +53,49 @@ describe('FollowUps', () => {
     expect(JSON.stringify(failure)).toContain('channel_not_found');
   });
 
+  it('counts a follow-up whose input is still coming as queued, without a running slot', async () => {
+    const { logger } = captureLogger();
+    const followUps = new FollowUps(logger, { concurrency: 1 });
+    const input = gate();
+    const ran: string[] = [];
+    followUps.runAfter(
+      'late',
+      input.opened.then(() => 'stored'),
+      async (value) => {
+        ran.push(`late: ${value}`);
+      },
+    );
+    followUps.run('other', async () => {
+      ran.push('other');
+    });
+    await tick();
+    // The one slot went to the follow-up that could run; the late one still counts.
+    expect(ran).toEqual(['other']);
+    expect(followUps.size).toBe(1);
+    expect(await followUps.drain(20)).toBe(1);
+    let idle = false;
+    void followUps.idle().then(() => {
+      idle = true;
+    });
+    input.open();
+    await followUps.idle();
+    expect(idle).toBe(true);
+    expect(ran).toEqual(['other', 'late: stored']);
+    expect(followUps.size).toBe(0);
+  });
+
+  it('logs a follow-up whose input failed, and is idle afterwards', async () => {
+    const { logger, lines } = captureLogger();
+    const followUps = new FollowUps(logger);
+    followUps.runAfter('late', Promise.reject(new Error('write failed')), async () => {
+      throw new Error('must not run');
+    });
+    await followUps.idle();
+    expect(followUps.size).toBe(0);
+    expect(lines.some((l) => l.includes('follow-up failed') && l.includes('late'))).toBe(true);
+    expect(lines.some((l) => l.includes('must not run'))).toBe(false);
+  });
+
   it('drains what finishes in time and reports how many were left', async () => {
     const { logger } = captureLogger();
     const followUps = new FollowUps(logger, { concurrency: 1 });
