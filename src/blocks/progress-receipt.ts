@@ -41,6 +41,20 @@ function details(input: Details): string[] {
   return lines;
 }
 
+/** A heading section and a details section, each cut to Slack's section limit. */
+function headingAndDetails(text: string, input: Details): { text: string; blocks: KnownBlock[] } {
+  return {
+    text,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) } },
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: truncate(details(input).join('\n'), SLACK_LIMITS.sectionText) },
+      },
+    ],
+  };
+}
+
 /** The reporter's confirmation that an update was stored. */
 export function buildProgressReceipt(input: ProgressReceiptInput): { text: string; blocks: KnownBlock[] } {
   const text = t(input.locale, 'progress.confirmed', {
@@ -48,19 +62,7 @@ export function buildProgressReceipt(input: ProgressReceiptInput): { text: strin
     title: escapeMrkdwn(truncate(input.target.title, 100)),
     status: t(input.locale, statusKey(input.status)),
   });
-  return {
-    text,
-    blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) } },
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: truncate(details({ ...input, unit: input.target.indicatorUnit }).join('\n'), SLACK_LIMITS.sectionText),
-        },
-      },
-    ],
-  };
+  return headingAndDetails(text, { ...input, unit: input.target.indicatorUnit });
 }
 
 /** The post in the department channel announcing an update. */
@@ -70,19 +72,7 @@ export function buildProgressChannelPost(input: ProgressReceiptInput): { text: s
     code: escapeMrkdwn(input.target.code),
     title: escapeMrkdwn(truncate(input.target.title, 100)),
   });
-  return {
-    text: heading,
-    blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: truncate(heading, SLACK_LIMITS.sectionText) } },
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: truncate(details({ ...input, unit: input.target.indicatorUnit }).join('\n'), SLACK_LIMITS.sectionText),
-        },
-      },
-    ],
-  };
+  return headingAndDetails(heading, { ...input, unit: input.target.indicatorUnit });
 }
 
 /**
@@ -94,17 +84,5 @@ export function buildProgressNotStoredNotice(input: Omit<Details, 'milestones' |
   blocks: KnownBlock[];
 } {
   const text = t(input.locale, 'progress.not_stored_late', { reason: escapeMrkdwn(input.reason) });
-  return {
-    text,
-    blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) } },
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: truncate(details({ ...input, milestones: [], unit: null }).join('\n'), SLACK_LIMITS.sectionText),
-        },
-      },
-    ],
-  };
+  return headingAndDetails(text, { ...input, milestones: [], unit: null });
 }
