@@ -15,7 +15,8 @@
 // ranged 0.90–1.49× for the same code (docs/benchmarks.md, sixth session).
 // Run: npx tsx bench/ack-latency.ts [--requests 2000] [--concurrency 50] [--rate 100 (0: skip)]
 //                                   [--rounds 1] [--repeats 5] [--log-level warn (the tracker's LOG_LEVEL)]
-import { type ChildProcess, spawn } from 'node:child_process';
+//                                   [--pin D:A (Linux: this process on CPU D, each app on CPU A)]
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +38,7 @@ const { values } = parseArgs({
     repeats: { type: 'string', default: '5' },
     'log-level': { type: 'string', default: 'warn' },
     'one-block-baseline': { type: 'boolean', default: false },
+    pin: { type: 'string' },
   },
 });
 const ONE_BLOCK = values['one-block-baseline'];
@@ -50,6 +52,17 @@ if (!(Number.isInteger(ROUNDS) && ROUNDS >= 1 && REQUESTS % ROUNDS === 0)) {
   throw new Error('--rounds must be a whole number that divides --requests');
 }
 const root = join(import.meta.dirname, '..');
+// Unpinned, the load generator (with the fake Slack) needs about as much CPU per request as either
+// app and shares both cores with it, so the ratio also measures how the two split the machine.
+const PIN = values.pin === undefined ? undefined : /^(\d+):(\d+)$/.exec(values.pin);
+if (values.pin !== undefined && !PIN) throw new Error('--pin must be DRIVER_CPU:APP_CPU, e.g. 0:1');
+
+/** Moves every thread of pid to the CPU (taskset); threads it starts later inherit it. */
+function pinTo(pid: number | undefined, cpu: string): void {
+  if (pid === undefined) throw new Error('--pin: the process has no pid');
+  const done = spawnSync('taskset', ['-a', '-cp', cpu, String(pid)], { encoding: 'utf8' });
+  if (done.status !== 0) throw new Error(`--pin: taskset failed: ${done.stderr || done.error?.message}`);
+}
 
 async function drive(
   url: string,
@@ -141,6 +154,10 @@ async function main() {
   let bare: ChildProcess | undefined;
   try {
     const botPort = await waitForPort(bot);
+    if (PIN?.[1] && PIN[2]) {
+      pinTo(process.pid, PIN[1]);
+      pinTo(bot.pid, PIN[2]);
+    }
     const viewFile = await captureModal(fake, `http://127.0.0.1:${botPort}`, users);
     // From here on only which method was called and when: the recorded modals of five runs grew
     // this process's heap until its collector paused for 0.4–0.8 s in the middle of a measurement.
@@ -149,6 +166,10 @@ async function main() {
       env: { ...env, ...(ONE_BLOCK ? {} : { BARE_VIEW_FILE: viewFile }) },
     });
     const barePort = await waitForPort(bare);
+    if (PIN?.[2]) {
+      pinTo(bare.pid, PIN[2]);
+      console.log(`pinned: this process on CPU ${PIN[1]}, the tracker and bare Bolt on CPU ${PIN[2]}`);
+    }
     const targets = { tracker: `http://127.0.0.1:${botPort}`, 'bare Bolt': `http://127.0.0.1:${barePort}` };
     const pids: Record<string, number | undefined> = { tracker: bot.pid, 'bare Bolt': bare.pid };
     const label = (kind: 'command' | 'submit') => (kind === 'command' ? '/progress' : 'modal submit');
