@@ -56,6 +56,7 @@ const root = join(import.meta.dirname, '..');
 // app and shares both cores with it, so the ratio also measures how the two split the machine.
 const PIN = values.pin === undefined ? undefined : /^(\d+):(\d+)$/.exec(values.pin);
 if (values.pin !== undefined && !PIN) throw new Error('--pin must be DRIVER_CPU:APP_CPU, e.g. 0:1');
+const [, DRIVER_CPU, APP_CPU] = PIN ?? [];
 
 /** Moves every thread of pid to the CPU (taskset); threads it starts later inherit it. */
 function pinTo(pid: number | undefined, cpu: string): void {
@@ -154,9 +155,9 @@ async function main() {
   let bare: ChildProcess | undefined;
   try {
     const botPort = await waitForPort(bot);
-    if (PIN?.[1] && PIN[2]) {
-      pinTo(process.pid, PIN[1]);
-      pinTo(bot.pid, PIN[2]);
+    if (DRIVER_CPU && APP_CPU) {
+      pinTo(process.pid, DRIVER_CPU);
+      pinTo(bot.pid, APP_CPU);
     }
     const viewFile = await captureModal(fake, `http://127.0.0.1:${botPort}`, users);
     // From here on only which method was called and when: the recorded modals of five runs grew
@@ -166,9 +167,9 @@ async function main() {
       env: { ...env, ...(ONE_BLOCK ? {} : { BARE_VIEW_FILE: viewFile }) },
     });
     const barePort = await waitForPort(bare);
-    if (PIN?.[2]) {
-      pinTo(bare.pid, PIN[2]);
-      console.log(`pinned: this process on CPU ${PIN[1]}, the tracker and bare Bolt on CPU ${PIN[2]}`);
+    if (APP_CPU) {
+      pinTo(bare.pid, APP_CPU);
+      console.log(`pinned: this process on CPU ${DRIVER_CPU}, the tracker and bare Bolt on CPU ${APP_CPU}`);
     }
     const targets = { tracker: `http://127.0.0.1:${botPort}`, 'bare Bolt': `http://127.0.0.1:${barePort}` };
     const pids: Record<string, number | undefined> = { tracker: bot.pid, 'bare Bolt': bare.pid };

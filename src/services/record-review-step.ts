@@ -64,8 +64,7 @@ const PERIOD_KEY: Record<'review_not_scheduled' | 'review_not_open' | 'review_cl
  * target are serialised by a row lock on the target, so two approvals cannot both succeed.
  */
 export async function recordReviewStep(db: Db, input: ReviewStepInput): Promise<RecordedReviewStep> {
-  const trimmed = input.comment === undefined || input.comment === null ? '' : wellFormed(input.comment).trim();
-  const comment = trimmed === '' ? null : trimmed;
+  const comment = wellFormed(input.comment ?? '').trim() || null;
   const rules = STEP_INPUT[input.step];
   if (rules.comment === 'required' && !comment) {
     throw new AppError('review_comment_required', `${input.step} needs a comment`, 'review.error.comment_required');
