@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import {
   bindMigrationAwareSqlAdapterFactory,
+  DriverAdapterError,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
@@ -40,11 +41,47 @@ function charAsText(res: pg.QueryResult): pg.QueryResult {
   return res;
 }
 
-async function migrationAdapterFor(url: string) {
+function postgresError(error: unknown): DriverAdapterError {
+  const e = error as Partial<Record<'code' | 'severity' | 'message' | 'detail' | 'column' | 'hint', string>>;
+  return new DriverAdapterError({
+    kind: 'postgres',
+    code: e.code ?? 'XX000',
+    severity: e.severity ?? 'ERROR',
+    message: e.message ?? String(error),
+    detail: e.detail,
+    column: e.column,
+    hint: e.hint,
+  });
+}
+
+/**
+ * The PostgreSQL adapter runs a migration script by splitting it at every ";", which cuts a
+ * function body (the status_changed trigger's) in pieces. Sent whole instead, as one simple
+ * query: PostgreSQL then also runs the script in one implicit transaction, all or nothing.
+ */
+function wholeScripts(adapter: SqlDriverAdapter, pool: pg.Pool): SqlDriverAdapter {
+  return Object.assign(Object.create(adapter) as SqlDriverAdapter, {
+    async executeScript(script: string): Promise<void> {
+      try {
+        await pool.query(script);
+      } catch (error) {
+        throw postgresError(error);
+      }
+    },
+  });
+}
+
+async function migrationAdapterFor(url: string): Promise<SqlMigrationAwareDriverAdapterFactory> {
   const parsed = parseDatabaseUrl(url);
   if (parsed.provider !== 'postgresql') return sqliteAdapterFor(parsed.target);
   const pool = new pg.Pool({ connectionString: parsed.target, Client: CatalogFriendlyClient, max: 2 });
-  return new PrismaPg(pool, { disposeExternalPool: true });
+  const factory = new PrismaPg(pool, { disposeExternalPool: true });
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => wholeScripts(await factory.connect(), pool),
+    connectToShadowDb: async () => factory.connectToShadowDb(),
+  };
 }
 
 // The ES lib in tsconfig has no WebAssembly types; this is the part used here.

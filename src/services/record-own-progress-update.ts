@@ -17,11 +17,18 @@ export async function recordOwnProgressUpdate(
   if (!Number.isSafeInteger(input.targetId) || input.targetId <= 0) return null;
   // The submission path's only statement before Slack gets its answer: the permission check and
   // the insert are one INSERT … SELECT, a quarter of the CPU of the two ORM queries it replaces,
-  // sent past the ORM's raw-query layer (raw-sql.ts) for half of what remained.
+  // sent past the ORM's raw-query layer (raw-sql.ts) for half of what remained. statusChanged is
+  // the value the database's trigger would give it (migration status_changed); computed here, the
+  // trigger on SQLite has nothing to rewrite.
   const rows = await sql<{ id: number | bigint | string }>`
-    INSERT INTO "ProgressUpdate" ("targetId", "reporterId", "reportedAt", "status", "value", "percent", "comment", "source")
+    INSERT INTO "ProgressUpdate" ("targetId", "reporterId", "reportedAt", "status", "value", "percent", "comment", "source", "statusChanged")
     SELECT t."id", ${input.reporterId}, ${input.reportedAt}, ${input.status}, ${input.value}, ${input.percent},
-      ${input.comment}, ${input.source ?? 'slack'}
+      ${input.comment}, ${input.source ?? 'slack'},
+      COALESCE((
+        SELECT p."status" <> ${input.status} FROM "ProgressUpdate" p
+        WHERE p."targetId" = t."id" AND p."reportedAt" <= ${input.reportedAt}
+        ORDER BY p."reportedAt" DESC, p."id" DESC LIMIT 1
+      ), TRUE)
     FROM "Target" t
     WHERE t."id" = ${input.targetId}
       AND EXISTS (

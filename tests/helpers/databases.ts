@@ -17,30 +17,33 @@ export interface TestDatabase extends Database {
   destroy(): Promise<void>;
 }
 
-/** A fresh, migrated database of the provider: an SQLite file in a temp folder, or a new PG database. */
-export async function createTestDatabase(provider: TestProvider): Promise<TestDatabase> {
-  let url: string;
-  let cleanup: () => Promise<void>;
+/** A new, empty database of the provider (no migrations): an SQLite file in a temp folder, or a new PG database. */
+export async function createEmptyDatabase(provider: TestProvider): Promise<{ url: string; drop(): Promise<void> }> {
   if (provider === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'tracker-test-'));
-    url = `file:${join(dir, 'test.db')}`;
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  } else {
-    const name = `tracker_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(PG_ADMIN_URL);
-    u.pathname = `/${name}`;
-    url = u.toString();
-    cleanup = async () => {
+    return { url: `file:${join(dir, 'test.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `tracker_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(PG_ADMIN_URL);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    async drop() {
       const a = new pg.Client({ connectionString: PG_ADMIN_URL });
       await a.connect();
       await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await a.end();
-    };
-  }
+    },
+  };
+}
+
+/** A fresh, migrated database of the provider: an SQLite file in a temp folder, or a new PG database. */
+export async function createTestDatabase(provider: TestProvider): Promise<TestDatabase> {
+  const { url, drop } = await createEmptyDatabase(provider);
   await applyMigrations(url);
   const database = await openDatabase(url);
   return {
@@ -48,7 +51,7 @@ export async function createTestDatabase(provider: TestProvider): Promise<TestDa
     url,
     async destroy() {
       await database.close();
-      await cleanup();
+      await drop();
     },
   };
 }

@@ -58,4 +58,34 @@ describe.each(PROVIDERS)('recordOwnProgressUpdate on %s', (provider) => {
     expect(await recordOwnProgressUpdate(env.db, { ...base(), targetId: 2 ** 60 })).toBeNull();
     expect(await env.db.progressUpdate.count()).toBe(before);
   });
+
+  it('computes statusChanged itself, as the trigger would (checked with the trigger dropped)', async () => {
+    await env.db.$executeRawUnsafe(
+      `DROP TRIGGER "ProgressUpdate_statusChanged"${provider === 'postgresql' ? ' ON "ProgressUpdate"' : ''}`,
+    );
+    const targetId = env.org.targets.sk2;
+    const report = (minute: number, status: 'on_track' | 'at_risk') =>
+      recordOwnProgressUpdate(env.db, {
+        ...base(),
+        targetId,
+        status,
+        reportedAt: new Date(Date.UTC(2026, 11, 1, 0, minute)),
+      });
+    // First report, a repeat, a change, a repeat at the same instant, a change back.
+    for (const [minute, status] of [
+      [0, 'on_track'],
+      [10, 'on_track'],
+      [20, 'at_risk'],
+      [20, 'at_risk'],
+      [30, 'on_track'],
+    ] as const) {
+      expect(await report(minute, status)).not.toBeNull();
+    }
+    const rows = await env.db.progressUpdate.findMany({
+      where: { targetId },
+      select: { status: true, statusChanged: true },
+      orderBy: [{ reportedAt: 'asc' }, { id: 'asc' }],
+    });
+    expect(rows.map((r) => r.statusChanged)).toEqual([true, false, true, false, true]);
+  });
 });
