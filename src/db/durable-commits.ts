@@ -28,15 +28,24 @@ async function syncDirectory(path: string): Promise<void> {
 }
 
 /**
- * How long a commit's flush waits for other commits to share it, when commits arrive faster than
- * one per this interval. A flush is not free on the development machine: a loop of small writes,
- * each followed by a FileHandle.sync(), used 0.24–0.45 ms of process CPU per flush. At 50
- * concurrent reporters commits came about one per millisecond: 4,542–5,365 flushes for 8,050
- * stored reports without the wait, 2,322–2,600 with it (docs/benchmarks.md, seventh session). A
- * commit that comes alone is flushed at once, as PostgreSQL's commit_delay applies only with
- * commit_siblings.
+ * How long a commit's flush waits for other commits to share it, once commits come closer together
+ * than BUSY_GAP_MS. A flush is not free on the development machine: a loop of small writes, each
+ * followed by a FileHandle.sync(), used 0.24–0.45 ms of process CPU per flush. At 50 concurrent
+ * reporters commits came about one per millisecond: 4,542–5,365 flushes for 8,050 stored reports
+ * without the wait, 2,322–2,600 with a 2 ms wait (docs/benchmarks.md, seventh session); a 5 ms
+ * wait took the tracker's CPU per submission from 825–995 to 775–925 µs in six alternating pairs
+ * (ninth session). A commit that comes alone is flushed at once, as PostgreSQL's commit_delay
+ * applies only with commit_siblings.
  */
-export const COMMIT_DELAY_MS = 2;
+export const COMMIT_DELAY_MS = 5;
+
+/**
+ * Commits closer together than this mean load worth gathering for: more than 500 a second, as at
+ * 50 concurrent reporters. Kept below the delay so that reports a few milliseconds apart (100 a
+ * second, say) are not held back: with the threshold at 5 ms too, such reports' p99 was 22–32 ms
+ * against 15–16 ms at 2 ms, in two pairs on a disk whose own noise is of that order.
+ */
+export const BUSY_GAP_MS = 2;
 
 /** Flushes a SQLite write-ahead log after commits, one fsync for each group of commits waiting for it. */
 export class WalSyncer {
@@ -51,6 +60,7 @@ export class WalSyncer {
   private log: FileHandle | null = null;
   private readonly flush: () => Promise<void>;
   private readonly commitDelayMs: number;
+  private readonly busyGapMs: number;
   private readonly now: () => number;
   /** fsyncs started (tests count them). */
   flushes = 0;
@@ -58,17 +68,18 @@ export class WalSyncer {
   constructor(
     private readonly walPath: string,
     flush?: () => Promise<void>,
-    options: { commitDelayMs?: number; now?: () => number } = {},
+    options: { commitDelayMs?: number; busyGapMs?: number; now?: () => number } = {},
   ) {
     this.flush = flush ?? (() => this.fsyncLog());
     this.commitDelayMs = options.commitDelayMs ?? COMMIT_DELAY_MS;
+    this.busyGapMs = options.busyGapMs ?? BUSY_GAP_MS;
     this.now = options.now ?? (() => performance.now());
   }
 
   /** Resolves once everything committed before the call is on disk. */
   sync(): Promise<void> {
     const at = this.now();
-    const busy = at - this.lastCommitAt < this.commitDelayMs;
+    const busy = at - this.lastCommitAt < this.busyGapMs;
     this.lastCommitAt = at;
     // Its fsync has not begun, so it will cover this commit's frames too.
     if (this.forming) return this.forming;

@@ -45,7 +45,7 @@ describe('WalSyncer', () => {
 
   it('gives every commit made during a flush one shared later flush, not the running one', async () => {
     const { started, flush } = manualFlush();
-    const syncer = new WalSyncer('/nowhere-wal', flush, { commitDelayMs: 0 });
+    const syncer = new WalSyncer('/nowhere-wal', flush, { commitDelayMs: 0, busyGapMs: 0 });
     const first = syncer.sync();
     const waiting = [syncer.sync(), syncer.sync(), syncer.sync()];
     expect(started).toHaveLength(1);
@@ -61,7 +61,7 @@ describe('WalSyncer', () => {
 
   it('passes a failed flush to its waiters and starts afresh on the next commit', async () => {
     const { started, flush } = manualFlush();
-    const syncer = new WalSyncer('/nowhere-wal', flush, { commitDelayMs: 0 });
+    const syncer = new WalSyncer('/nowhere-wal', flush, { commitDelayMs: 0, busyGapMs: 0 });
     const first = syncer.sync();
     const queued = syncer.sync();
     started[0]?.reject(new Error('EIO'));
@@ -76,10 +76,15 @@ describe('WalSyncer', () => {
 
   describe('under load (commits closer together than the commit delay)', () => {
     const delayMs = 40;
+    const busyGapMs = 10;
     const clocked = () => {
       const clock = { at: 0 };
       const manual = manualFlush();
-      const syncer = new WalSyncer('/nowhere-wal', manual.flush, { commitDelayMs: delayMs, now: () => clock.at });
+      const syncer = new WalSyncer('/nowhere-wal', manual.flush, {
+        commitDelayMs: delayMs,
+        busyGapMs,
+        now: () => clock.at,
+      });
       return { clock, syncer, ...manual };
     };
     const pastTheDelay = () => new Promise((resolve) => setTimeout(resolve, delayMs + 30));
@@ -113,6 +118,19 @@ describe('WalSyncer', () => {
       expect(started).toHaveLength(2);
       started[1]?.resolve();
       await alone;
+    });
+
+    it('does not delay a commit that comes after the busy gap, even within the delay', async () => {
+      const { clock, syncer, started } = clocked();
+      const first = syncer.sync();
+      started[0]?.resolve();
+      await first;
+      clock.at = busyGapMs + 1;
+      const next = syncer.sync();
+      expect(started).toHaveLength(2);
+      started[1]?.resolve();
+      await next;
+      expect(syncer.flushes).toBe(2);
     });
 
     it('also gathers when nothing runs, and a closing syncer waits for the flush being gathered', async () => {
