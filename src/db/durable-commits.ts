@@ -42,8 +42,8 @@ export const COMMIT_DELAY_MS = 5;
 /**
  * Commits closer together than this mean load worth gathering for: more than 500 a second, as at
  * 50 concurrent reporters. Kept below the delay so that reports a few milliseconds apart (100 a
- * second, say) are not held back: with the threshold at 5 ms too, such reports' p99 was 22–32 ms
- * against 15–16 ms at 2 ms, in two pairs on a disk whose own noise is of that order.
+ * second, say) are flushed at once, as before the delay grew; at 100 a second the disk's own noise
+ * hid any difference (docs/benchmarks.md, ninth session).
  */
 export const BUSY_GAP_MS = 2;
 

@@ -74,7 +74,7 @@ describe('WalSyncer', () => {
     await expect(next).resolves.toBeUndefined();
   });
 
-  describe('under load (commits closer together than the commit delay)', () => {
+  describe('under load (commits closer together than the busy gap)', () => {
     const delayMs = 40;
     const busyGapMs = 10;
     const clocked = () => {
