@@ -163,6 +163,7 @@ describe.skipIf(!canRunFaultServer())('PostgreSQL stopped for 30 s while people 
     const health = async () => (await fetch(`${botUrl}/healthz`, { signal: AbortSignal.timeout(5000) })).status;
 
     const loops = [reporter('USTAFF001', org.targets.sk1), reporter('USTAFF002', org.targets.sk2)];
+    let stopAskedAt = Number.NaN;
     let stopCommandMs = Number.NaN;
     let startCommandMs = Number.NaN;
     let recoverMs = Number.NaN;
@@ -172,9 +173,9 @@ describe.skipIf(!canRunFaultServer())('PostgreSQL stopped for 30 s while people 
       expect(await health()).toBe(200);
 
       phase = 'stopping';
-      const stopAsked = Date.now();
+      stopAskedAt = Date.now();
       await server.stop();
-      stopCommandMs = Date.now() - stopAsked;
+      stopCommandMs = Date.now() - stopAskedAt;
       phase = 'outage';
       const outageStarted = Date.now();
       while (Date.now() - outageStarted < OUTAGE_MS) {
@@ -206,6 +207,9 @@ describe.skipIf(!canRunFaultServer())('PostgreSQL stopped for 30 s while people 
     const stored = byOutcome('stored');
     const apologies = byOutcome('apology');
     const maxMs = Math.max(...attempts.map((a) => a.ms));
+    // A report sent just before the stop may still be in flight when PostgreSQL terminates its
+    // connection (57P01); it may then be refused, and the row check below says whether it was told so.
+    const answeredBeforeStop = attempts.filter((a) => a.phase === 'before' && a.startedAt + a.ms < stopAskedAt);
     const rows = await database.db.progressUpdate.findMany({
       where: { comment: { startsWith: 'fault-' } },
       select: { comment: true },
@@ -231,6 +235,7 @@ describe.skipIf(!canRunFaultServer())('PostgreSQL stopped for 30 s while people 
           return [p, `${inPhase.length} sent, ${inPhase.filter((a) => a.outcome === 'stored').length} stored`];
         }),
       ),
+      sentBeforeAnsweredAfterStop: attempts.filter((a) => a.phase === 'before').length - answeredBeforeStop.length,
       healthDuringOutage: [...new Set(healthDuringOutage)].join(','),
       stopCommandMs,
       // Measured from the moment the start command was issued (it returns once PostgreSQL accepts connections).
@@ -264,7 +269,8 @@ describe.skipIf(!canRunFaultServer())('PostgreSQL stopped for 30 s while people 
     // reports caught by the shutdown or the start itself (SQLSTATE 57P01, 57P03).
     expect(apologies.filter((a) => !apologyText(a.body).includes('データベースに接続できない'))).toEqual([]);
     // Before and after, without restarting the bot, reports are stored.
-    expect(attempts.filter((a) => a.phase === 'before').every((a) => a.outcome === 'stored')).toBe(true);
+    expect(answeredBeforeStop.length).toBeGreaterThan(50);
+    expect(answeredBeforeStop.filter((a) => a.outcome !== 'stored').map((a) => a.comment)).toEqual([]);
     const after = attempts.filter((a) => a.phase === 'after');
     expect(after.filter((a) => a.outcome === 'stored').length).toBeGreaterThan(20);
     expect(after.slice(-20).every((a) => a.outcome === 'stored')).toBe(true);
