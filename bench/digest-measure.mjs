@@ -17,7 +17,7 @@ if (!url) throw new Error('usage: node bench/digest-measure.mjs DATABASE_URL');
 
 // Everything the bot loads at start for a digest, before any work: the baseline.
 const { openDatabase } = await load('src/db/client.js');
-const { buildDigestData } = await load('src/services/build-digest-data.js');
+const { buildDigestData } = await load('src/services/digest/build-digest-data.js');
 const { buildWeeklyDigest } = await load('src/blocks/digest-weekly.js');
 const { buildDepartmentDigest } = await load('src/blocks/digest-department.js');
 const { renderDigestChart } = await load('src/chart/render-chart.js');

@@ -17,7 +17,7 @@ import { WalSyncer, withDurableCommits } from '../src/db/durable-commits.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import type { RawSql, SqlValue } from '../src/db/raw-sql.js';
 import { PrismaClient } from '../src/generated/sqlite/client.js';
-import { recordOwnProgressUpdate } from '../src/services/record-own-progress-update.js';
+import { recordOwnProgressUpdate } from '../src/services/progress/record-own-progress-update.js';
 import { seedBenchOrg } from './seed-bench-org.js';
 import { median, printTable } from './stats.js';
 

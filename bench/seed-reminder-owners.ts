@@ -1,5 +1,5 @@
+import { dateFromCalendar } from '../src/calendar/dates.js';
 import { openDatabase } from '../src/db/client.js';
-import { dateFromCalendar } from '../src/domain/calendar.js';
 
 /**
  * 09:30 in Tokyo on Tuesday 2027-05-25: the 7-days-before countdown reminder of the review window

@@ -1,11 +1,11 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { buildHomeView, type HomePages } from '../src/blocks/home.js';
+import { fiscalYearLabel } from '../src/calendar/dates.js';
 import type { AppContext } from '../src/context.js';
-import { fiscalYearLabel } from '../src/domain/calendar.js';
 import { isDatabaseUnavailable } from '../src/errors.js';
-import { getHomeData } from '../src/services/get-home-data.js';
-import { getUserLocale } from '../src/services/get-user-locale.js';
+import { getUserLocale } from '../src/services/people/get-user-locale.js';
+import { getHomeData } from '../src/services/progress/get-home-data.js';
 
 /** "2026/11/20 10:00" in the organisation's zone. */
 function asOf(now: Date, timeZone: string): string {

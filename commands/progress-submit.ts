@@ -15,10 +15,10 @@ import {
   type ViewStateValues,
 } from '../src/domain/progress-submission.js';
 import { type Locale, t } from '../src/i18n/messages.js';
-import { getReportableTarget, type TargetForReport } from '../src/services/get-reportable-target.js';
-import { peekUserLocale } from '../src/services/get-user-locale.js';
-import { recordOwnProgressUpdate } from '../src/services/record-own-progress-update.js';
-import { type ProgressInput, recordProgressUpdate } from '../src/services/record-progress-update.js';
+import { peekUserLocale } from '../src/services/people/get-user-locale.js';
+import { getReportableTarget, type TargetForReport } from '../src/services/progress/get-reportable-target.js';
+import { recordOwnProgressUpdate } from '../src/services/progress/record-own-progress-update.js';
+import { type ProgressInput, recordProgressUpdate } from '../src/services/progress/record-progress-update.js';
 import { userMessageFor } from '../src/slack/reply-error.js';
 
 function errorsResponse(locale: Locale, errors: FieldError[]) {

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, SlackOptionsMiddlewareArgs } from '@slack/bolt';
 import { groupTargetOptions } from '../src/blocks/progress-modal.js';
+import { fiscalYearAt } from '../src/calendar/dates.js';
 import type { AppContext } from '../src/context.js';
-import { fiscalYearAt } from '../src/domain/calendar.js';
-import { listReportableTargets } from '../src/services/list-reportable-targets.js';
+import { listReportableTargets } from '../src/services/progress/list-reportable-targets.js';
 import { STATIC_SELECT_MAX } from '../src/slack/prepare-progress-modal.js';
 
 /** Options for the target select when a user has more than 100 targets: searched as they type. */

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { AppContext } from '../src/context.js';
-import { peekUserLocale } from '../src/services/get-user-locale.js';
+import { peekUserLocale } from '../src/services/people/get-user-locale.js';
 import { prepareProgressModal } from '../src/slack/prepare-progress-modal.js';
 import { replyWithError } from '../src/slack/reply-error.js';
 

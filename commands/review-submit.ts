@@ -10,8 +10,8 @@ import type { AppContext } from '../src/context.js';
 import { AppError } from '../src/errors.js';
 import { type Locale, t } from '../src/i18n/messages.js';
 import { prepareReviewList } from '../src/review/prepare-review-list.js';
-import { peekUserLocale } from '../src/services/get-user-locale.js';
-import { recordReviewStep } from '../src/services/record-review-step.js';
+import { peekUserLocale } from '../src/services/people/get-user-locale.js';
+import { recordReviewStep } from '../src/services/review/record-review-step.js';
 import { userMessageFor } from '../src/slack/reply-error.js';
 
 function errorsResponse(locale: Locale, errors: ReviewFieldError[]) {

@@ -1,11 +1,11 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import { buildTargetsMessage } from '../src/blocks/targets-message.js';
+import { calendarDayIn, dateFromCalendar, fiscalYearAt, fiscalYearLabel } from '../src/calendar/dates.js';
 import type { AppContext } from '../src/context.js';
-import { calendarDayIn, dateFromCalendar, fiscalYearAt, fiscalYearLabel } from '../src/domain/calendar.js';
 import { AppError } from '../src/errors.js';
-import { peekUserLocale } from '../src/services/get-user-locale.js';
-import { listTargetStatuses } from '../src/services/list-target-statuses.js';
+import { peekUserLocale } from '../src/services/people/get-user-locale.js';
+import { listTargetStatuses } from '../src/services/progress/list-target-statuses.js';
 import { replyWithError } from '../src/slack/reply-error.js';
 import { visibleDepartments } from './targets.js';
 

@@ -1,12 +1,12 @@
 import { buildTargetsMessage } from '../src/blocks/targets-message.js';
+import { calendarDayIn, dateFromCalendar, fiscalYearAt, fiscalYearLabel } from '../src/calendar/dates.js';
 import type { AppContext } from '../src/context.js';
-import { calendarDayIn, dateFromCalendar, fiscalYearAt, fiscalYearLabel } from '../src/domain/calendar.js';
 import { escapeMrkdwn, truncate } from '../src/domain/mrkdwn.js';
 import { AppError } from '../src/errors.js';
-import { findPersonDepartments } from '../src/services/find-person-departments.js';
-import { isHqUser } from '../src/services/is-hq-user.js';
-import { listDepartments } from '../src/services/list-departments.js';
-import { listTargetStatuses } from '../src/services/list-target-statuses.js';
+import { listDepartments } from '../src/services/organization/list-departments.js';
+import { findPersonDepartments } from '../src/services/people/find-person-departments.js';
+import { isHqUser } from '../src/services/people/is-hq-user.js';
+import { listTargetStatuses } from '../src/services/progress/list-target-statuses.js';
 import { commandListener } from '../src/slack/command-listener.js';
 
 /** At most this many departments answer one /targets (each as its own paginated message). */

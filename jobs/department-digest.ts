@@ -1,17 +1,17 @@
 import { buildDepartmentDigest } from '../src/blocks/digest-department.js';
+import { fiscalYearOfDay } from '../src/calendar/dates.js';
 import type { OfflineConfig } from '../src/config.js';
 import { DIGEST_CRON, describeSchedule, digestSchedule, outcomeResult } from '../src/digest/job-support.js';
 import { postDigest } from '../src/digest/post-digest.js';
 import { dueDigest } from '../src/digest/schedule.js';
-import { fiscalYearOfDay } from '../src/domain/calendar.js';
 import type { Locale } from '../src/i18n/messages.js';
 import { deliverySettings, reminderSettings } from '../src/reminders/settings.js';
 import { deliverOnce, isRetryDue } from '../src/scheduler/deliver.js';
-import { buildDigestData } from '../src/services/build-digest-data.js';
-import { findDeliveriesByKey } from '../src/services/find-deliveries-by-key.js';
-import { listDepartmentChannels } from '../src/services/list-department-channels.js';
+import type { Job, JobDeps, JobResult } from '../src/scheduler/job.js';
+import { findDeliveriesByKey } from '../src/services/deliveries/find-deliveries-by-key.js';
+import { buildDigestData } from '../src/services/digest/build-digest-data.js';
+import { listDepartmentChannels } from '../src/services/organization/list-department-channels.js';
 import { sendQueueFor } from '../src/slack/send-queue.js';
-import type { Job, JobDeps, JobResult } from './job.js';
 
 export interface DepartmentDigestOptions {
   locale?: Locale;

@@ -1,6 +1,6 @@
 import type { OfflineConfig } from '../src/config.js';
+import type { Job } from '../src/scheduler/job.js';
 import { departmentDigestJob } from './department-digest.js';
-import type { Job } from './job.js';
 import { remindersJob } from './reminders.js';
 import { weeklyDigestJob } from './weekly-digest.js';
 

@@ -1,7 +1,7 @@
 import type { OfflineConfig } from '../src/config.js';
 import { runReminders } from '../src/reminders/run-reminders.js';
 import { reminderSettings } from '../src/reminders/settings.js';
-import type { Job } from './job.js';
+import type { Job } from '../src/scheduler/job.js';
 
 /**
  * Reminders, check-ins and escalations. It runs every minute and works out from the database what

@@ -8,10 +8,10 @@ import { dueDigest } from '../src/digest/schedule.js';
 import type { Locale } from '../src/i18n/messages.js';
 import { deliverySettings, reminderSettings } from '../src/reminders/settings.js';
 import { deliverOnce, isRetryDue } from '../src/scheduler/deliver.js';
-import { buildDigestData } from '../src/services/build-digest-data.js';
-import { findDeliveriesByKey } from '../src/services/find-deliveries-by-key.js';
+import type { Job, JobDeps, JobResult } from '../src/scheduler/job.js';
+import { findDeliveriesByKey } from '../src/services/deliveries/find-deliveries-by-key.js';
+import { buildDigestData } from '../src/services/digest/build-digest-data.js';
 import { sendQueueFor } from '../src/slack/send-queue.js';
-import type { Job, JobDeps, JobResult } from './job.js';
 
 export interface DigestJobOptions {
   /** Renders the chart PNG; replaced in tests to simulate a rendering failure. */

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/web-api';
+import { calendarDayIn } from '../calendar/dates.js';
 import type { DigestData, DigestDepartment, DigestTarget } from '../digest/types.js';
 import { DIGEST_STATUSES } from '../digest/types.js';
-import { calendarDayIn } from '../domain/calendar.js';
 import { escapeMrkdwn, truncate } from '../domain/mrkdwn.js';
 import { type Locale, t } from '../i18n/messages.js';
 import {

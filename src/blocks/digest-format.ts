@@ -1,6 +1,6 @@
+import { fiscalYearLabel, formatDay } from '../calendar/dates.js';
 import type { ChangeKind, DigestData, DigestDepartment, DigestStatus, StatusCounts } from '../digest/types.js';
 import { DIGEST_STATUSES } from '../digest/types.js';
-import { fiscalYearLabel, formatDay } from '../domain/calendar.js';
 import { escapeMrkdwn, truncate } from '../domain/mrkdwn.js';
 import { STATUS_EMOJI } from '../domain/status.js';
 import { type Locale, type MessageKey, t } from '../i18n/messages.js';

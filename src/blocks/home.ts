@@ -1,11 +1,11 @@
 import type { Button, HomeView, KnownBlock } from '@slack/types';
-import { calendarDayIn, calendarFromDate, formatDay } from '../domain/calendar.js';
+import { calendarDayIn, calendarFromDate, formatDay } from '../calendar/dates.js';
 import { escapeMrkdwn, truncate } from '../domain/mrkdwn.js';
 import { STATUS_EMOJI, statusKey } from '../domain/status.js';
 import { type Locale, t } from '../i18n/messages.js';
 import type { ReviewPhase } from '../review/period.js';
-import type { TargetStatus } from '../services/list-target-statuses.js';
-import type { DepartmentStatusCounts } from '../services/summarize-department-statuses.js';
+import type { TargetStatus } from '../services/progress/list-target-statuses.js';
+import type { DepartmentStatusCounts } from '../services/progress/summarize-department-statuses.js';
 import { SLACK_LIMITS } from './limits.js';
 import { plain } from './plain.js';
 import { REVIEW_LIST_OPEN_ACTION } from './review-list.js';

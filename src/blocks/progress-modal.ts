@@ -1,5 +1,5 @@
 import type { KnownBlock, ModalView, Option, PlainTextOption } from '@slack/types';
-import { calendarFromDate, formatDay } from '../domain/calendar.js';
+import { calendarFromDate, formatDay } from '../calendar/dates.js';
 import { STATUS_EMOJI, STATUSES, type Status, statusKey } from '../domain/status.js';
 import { type Locale, t } from '../i18n/messages.js';
 import { SLACK_LIMITS } from './limits.js';

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
+import { calendarDayIn, formatDay } from '../calendar/dates.js';
 import { daysBetween } from '../calendar/days.js';
-import { calendarDayIn, formatDay } from '../domain/calendar.js';
 import { escapeMrkdwn, truncate } from '../domain/mrkdwn.js';
 import { isStatus, STATUS_EMOJI, statusKey } from '../domain/status.js';
 import { type Locale, t } from '../i18n/messages.js';

@@ -1,11 +1,11 @@
 import type { Button, KnownBlock, ModalView } from '@slack/types';
-import { formatDay } from '../domain/calendar.js';
+import { formatDay } from '../calendar/dates.js';
 import { escapeMrkdwn, truncate } from '../domain/mrkdwn.js';
 import { hasMessage, type Locale, t } from '../i18n/messages.js';
 import { type GradeLadder, roundPercent, suggestGrade } from '../review/grades.js';
 import type { ReviewPeriod } from '../review/period.js';
 import type { ReviewStepKind } from '../review/workflow.js';
-import type { ReviewListItem } from '../services/list-review-items.js';
+import type { ReviewListItem } from '../services/review/list-review-items.js';
 import { SLACK_LIMITS } from './limits.js';
 import { plain } from './plain.js';
 import { formatNumber } from './targets-message.js';

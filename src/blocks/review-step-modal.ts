@@ -1,11 +1,11 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
-import { calendarDayIn, fiscalYearLabel, formatDay } from '../domain/calendar.js';
+import { calendarDayIn, fiscalYearLabel, formatDay } from '../calendar/dates.js';
 import { escapeMrkdwn, mention, truncate } from '../domain/mrkdwn.js';
 import { hasMessage, type Locale, type MessageKey, t } from '../i18n/messages.js';
 import { type GradeLadder, suggestGrade } from '../review/grades.js';
 import { isReviewStep, type ReviewStepKind, STEP_INPUT } from '../review/workflow.js';
-import type { ReviewTargetDetail } from '../services/get-review-target.js';
-import { REVIEW_COMMENT_MAX } from '../services/record-review-step.js';
+import type { ReviewTargetDetail } from '../services/review/get-review-target.js';
+import { REVIEW_COMMENT_MAX } from '../services/review/record-review-step.js';
 import { SLACK_LIMITS } from './limits.js';
 import { plain } from './plain.js';
 import { type ReviewListMetadata, suggestionText } from './review-list.js';

@@ -1,9 +1,9 @@
 import type { KnownBlock } from '@slack/types';
-import { calendarDayIn, calendarFromDate, formatDay } from '../domain/calendar.js';
+import { calendarDayIn, calendarFromDate, formatDay } from '../calendar/dates.js';
 import { escapeMrkdwn, mention, truncate } from '../domain/mrkdwn.js';
 import { STATUS_EMOJI, statusKey } from '../domain/status.js';
 import { type Locale, t } from '../i18n/messages.js';
-import type { TargetStatus } from '../services/list-target-statuses.js';
+import type { TargetStatus } from '../services/progress/list-target-statuses.js';
 import { SLACK_LIMITS } from './limits.js';
 import { plain } from './plain.js';
 

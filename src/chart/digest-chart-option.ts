@@ -1,8 +1,8 @@
 import type { EChartsOption } from 'echarts';
+import { fiscalYearLabel, formatDay } from '../calendar/dates.js';
 import { attentionScore } from '../digest/metrics.js';
 import type { DigestData, DigestDepartment, DigestStatus } from '../digest/types.js';
 import { DIGEST_STATUSES } from '../digest/types.js';
-import { fiscalYearLabel, formatDay } from '../domain/calendar.js';
 import { truncate } from '../domain/mrkdwn.js';
 import { type Locale, t } from '../i18n/messages.js';
 

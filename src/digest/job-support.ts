@@ -1,6 +1,6 @@
-import type { JobResult } from '../../jobs/job.js';
 import type { OfflineConfig } from '../config.js';
 import type { DeliveryOutcome } from '../scheduler/deliver.js';
+import type { JobResult } from '../scheduler/job.js';
 import { DEFAULT_DIGEST_SCHEDULE, type DigestSchedule, formatDigestSchedule, parseDigestSchedule } from './schedule.js';
 
 /** The digest's schedule from config (null when set to off); hand-built configs get Monday 09:00. */

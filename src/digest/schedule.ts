@@ -1,6 +1,6 @@
 import { businessDayOnOrAfter } from '../calendar/business-days.js';
+import { calendarDayIn } from '../calendar/dates.js';
 import { addDays, dayOfWeek, daysBetween, instantAt } from '../calendar/days.js';
-import { calendarDayIn } from '../domain/calendar.js';
 
 /** When a weekly digest goes out: a weekday (0 = Sunday … 6 = Saturday) and a wall-clock time. */
 export interface DigestSchedule {

@@ -1,5 +1,5 @@
 import { hasMessage, type Locale, type MessageKey, t } from '../i18n/messages.js';
-import type { EvaluationRow } from '../services/list-evaluation-rows.js';
+import type { EvaluationRow } from '../services/review/list-evaluation-rows.js';
 
 export type CellValue = string | number | null;
 

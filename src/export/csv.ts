@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Locale } from '../i18n/messages.js';
-import type { EvaluationRow } from '../services/list-evaluation-rows.js';
+import type { EvaluationRow } from '../services/review/list-evaluation-rows.js';
 import { type CellValue, sheetCells, sheetHeaders } from './columns.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.js';
 import type { Locale } from '../i18n/messages.js';
-import { listEvaluationRows } from '../services/list-evaluation-rows.js';
+import { listEvaluationRows } from '../services/review/list-evaluation-rows.js';
 import { evaluationSheetCsv } from './csv.js';
 import { evaluationSheetXlsx } from './xlsx.js';
 

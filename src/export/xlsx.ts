@@ -1,6 +1,6 @@
 import writeXlsxFile, { type Cell, type Row } from 'write-excel-file/node';
 import { type Locale, t } from '../i18n/messages.js';
-import type { EvaluationRow } from '../services/list-evaluation-rows.js';
+import type { EvaluationRow } from '../services/review/list-evaluation-rows.js';
 import { SHEET_COLUMNS, sheetHeaders } from './columns.js';
 
 /** The evaluation sheet as an .xlsx workbook: a bold, frozen header row and set column widths. */

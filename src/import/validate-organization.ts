@@ -1,4 +1,4 @@
-import { fiscalYearRange } from '../domain/calendar.js';
+import { fiscalYearRange } from '../calendar/dates.js';
 import type { Organization } from './organization.js';
 import { ALLOWED_KEYS, isCalendarDate, type OrganizationInput, organizationSchema, preview } from './schema.js';
 

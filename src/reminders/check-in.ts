@@ -1,7 +1,7 @@
 import { businessDayOnOrAfter } from '../calendar/business-days.js';
+import { fiscalYearOfDay } from '../calendar/dates.js';
 import { addDays, dayOfWeek, daysBetween, firstOfPreviousMonth } from '../calendar/days.js';
 import type { Cadence } from '../config.js';
-import { fiscalYearOfDay } from '../domain/calendar.js';
 
 // Check-ins recur on a nominal day (weekly: every Monday; biweekly: every other Monday counted from
 // the fiscal year's first Monday; monthly: the 1st) and are held on that day or, when it is closed,

@@ -1,13 +1,13 @@
 import { addBusinessDays } from '../calendar/business-days.js';
+import { calendarDayIn } from '../calendar/dates.js';
 import { instantAt } from '../calendar/days.js';
 import type { ReminderConfig } from '../config.js';
 import type { Db } from '../db/client.js';
-import { calendarDayIn } from '../domain/calendar.js';
-import { type ExistingDelivery, findDeliveriesByKey } from '../services/find-deliveries-by-key.js';
-import { type DeliveryWithTargets, listDeliveryHistory } from '../services/list-delivery-history.js';
-import { listDepartmentManagers } from '../services/list-department-managers.js';
-import { listPausedUsers } from '../services/list-paused-users.js';
-import { listTargetFacts, type TargetFacts } from '../services/list-target-facts.js';
+import { type ExistingDelivery, findDeliveriesByKey } from '../services/deliveries/find-deliveries-by-key.js';
+import { type DeliveryWithTargets, listDeliveryHistory } from '../services/deliveries/list-delivery-history.js';
+import { listDepartmentManagers } from '../services/people/list-department-managers.js';
+import { listTargetFacts, type TargetFacts } from '../services/progress/list-target-facts.js';
+import { listPausedUsers } from '../services/reminders/list-paused-users.js';
 import { parseEscalationPayload, parseReminderPayload } from './payload.js';
 import type { Relevance } from './plan-reminders.js';
 

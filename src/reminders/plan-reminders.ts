@@ -1,13 +1,16 @@
 import { isBusinessDay } from '../calendar/business-days.js';
+import { calendarDayIn, fiscalYearOfDay } from '../calendar/dates.js';
 import { addDays, instantAt } from '../calendar/days.js';
 import type { Cadence, ReminderConfig } from '../config.js';
 import type { Db } from '../db/client.js';
-import { calendarDayIn, fiscalYearOfDay } from '../domain/calendar.js';
-import { type ExistingDelivery, findDeliveriesByKey } from '../services/find-deliveries-by-key.js';
-import { listDepartmentCadences } from '../services/list-department-cadences.js';
-import { listPausedUsers } from '../services/list-paused-users.js';
-import { listReviewWindows } from '../services/list-review-windows.js';
-import { listTargetsNeedingUpdate, type TargetNeedingUpdate } from '../services/list-targets-needing-update.js';
+import { type ExistingDelivery, findDeliveriesByKey } from '../services/deliveries/find-deliveries-by-key.js';
+import { listDepartmentCadences } from '../services/reminders/list-department-cadences.js';
+import { listPausedUsers } from '../services/reminders/list-paused-users.js';
+import {
+  listTargetsNeedingUpdate,
+  type TargetNeedingUpdate,
+} from '../services/reminders/list-targets-needing-update.js';
+import { listReviewWindows } from '../services/review/list-review-windows.js';
 import { checkInOn } from './check-in.js';
 import { countdownCycleStart, countdownSlots, type ReviewWindowDays } from './countdown.js';
 

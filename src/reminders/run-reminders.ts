@@ -1,4 +1,3 @@
-import type { JobDeps, JobResult } from '../../jobs/job.js';
 import { buildHqSummary, buildManagerEscalation } from '../blocks/reminder-escalation.js';
 import { buildReminderMessage, buildReminderNudge } from '../blocks/reminder-message.js';
 import { instantAt } from '../calendar/days.js';
@@ -11,9 +10,10 @@ import {
   runClock,
   type SentMessage,
 } from '../scheduler/deliver.js';
-import { findReminderThread } from '../services/find-reminder-thread.js';
-import { getUserLocale } from '../services/get-user-locale.js';
-import { listConfiguredHqUsers } from '../services/list-configured-hq-users.js';
+import type { JobDeps, JobResult } from '../scheduler/job.js';
+import { getUserLocale } from '../services/people/get-user-locale.js';
+import { listConfiguredHqUsers } from '../services/people/list-configured-hq-users.js';
+import { findReminderThread } from '../services/reminders/find-reminder-thread.js';
 import { resolveUserNames } from '../slack/resolve-user-names.js';
 import { type SendQueue, sendQueueFor } from '../slack/send-queue.js';
 import type { EscalationPayload, ReminderPayload } from './payload.js';

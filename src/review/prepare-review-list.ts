@@ -1,13 +1,13 @@
 import type { ModalView } from '@slack/types';
 import { buildReviewListModal } from '../blocks/review-list.js';
+import { calendarDayIn, fiscalYearLabel } from '../calendar/dates.js';
 import type { AppContext } from '../context.js';
-import { calendarDayIn, fiscalYearLabel } from '../domain/calendar.js';
 import { AppError } from '../errors.js';
 import type { Locale } from '../i18n/messages.js';
-import { findReviewFiscalYear } from '../services/find-review-fiscal-year.js';
-import { getGradeLadder } from '../services/get-grade-ladder.js';
-import { getReviewPeriod } from '../services/get-review-period.js';
-import { listReviewItems } from '../services/list-review-items.js';
+import { findReviewFiscalYear } from '../services/review/find-review-fiscal-year.js';
+import { getGradeLadder } from '../services/review/get-grade-ladder.js';
+import { getReviewPeriod } from '../services/review/get-review-period.js';
+import { listReviewItems } from '../services/review/list-review-items.js';
 
 /**
  * The review list modal for a person: the given fiscal year, or the one under review now. Throws

@@ -4,8 +4,8 @@ import { buildReviewStepModal } from '../blocks/review-step-modal.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import type { Locale } from '../i18n/messages.js';
-import { getGradeLadder } from '../services/get-grade-ladder.js';
-import { getReviewTarget } from '../services/get-review-target.js';
+import { getGradeLadder } from '../services/review/get-grade-ladder.js';
+import { getReviewTarget } from '../services/review/get-review-target.js';
 
 /** The review modal of one target for a person; AppError when it does not exist or is none of theirs. */
 export async function prepareReviewStepModal(

@@ -1,12 +1,12 @@
 import { hostname } from 'node:os';
 import type { Db } from '../db/client.js';
 import type { AppLogger } from '../logger.js';
-import { claimDelivery } from '../services/claim-delivery.js';
-import type { ExistingDelivery } from '../services/find-deliveries-by-key.js';
-import { markDeliveryFailed } from '../services/mark-delivery-failed.js';
-import { markDeliverySent } from '../services/mark-delivery-sent.js';
-import { markDeliverySkipped } from '../services/mark-delivery-skipped.js';
-import { reclaimFailedDelivery } from '../services/reclaim-failed-delivery.js';
+import { claimDelivery } from '../services/deliveries/claim-delivery.js';
+import type { ExistingDelivery } from '../services/deliveries/find-deliveries-by-key.js';
+import { markDeliveryFailed } from '../services/deliveries/mark-delivery-failed.js';
+import { markDeliverySent } from '../services/deliveries/mark-delivery-sent.js';
+import { markDeliverySkipped } from '../services/deliveries/mark-delivery-skipped.js';
+import { reclaimFailedDelivery } from '../services/deliveries/reclaim-failed-delivery.js';
 import { SendFailure } from '../slack/send-queue.js';
 
 /** Who claims deliveries from this process (for the Delivery row and the log). */

@@ -1,10 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import cron from 'node-cron';
-import { allJobs } from '../../jobs/index.js';
-import type { Job, JobResult } from '../../jobs/job.js';
 import type { AppContext } from '../context.js';
 import { catchUpMs } from '../reminders/settings.js';
 import { type CronMatcher, createCronMatcher, minuteOf } from './cron-matcher.js';
+import type { Job, JobResult } from './job.js';
 
 // One node-cron task ticks every minute (explicit time zone); each tick asks every job whether its
 // cron matches that minute. Jobs work out what is due from the database and claim each delivery
@@ -95,8 +94,7 @@ export function createSchedulerCore(ctx: SchedulerContext, jobs: Job[]): Schedul
  * Starts the scheduler: catch-up at once, then one tick per minute. stop() stops ticking and waits
  * for runs in progress (their deliveries are recorded before the process exits).
  */
-export function startScheduler(ctx: SchedulerContext, options: { jobs?: Job[] } = {}): { stop(): Promise<void> } {
-  const jobs = options.jobs ?? allJobs(ctx.config);
+export function startScheduler(ctx: SchedulerContext, jobs: Job[]): { stop(): Promise<void> } {
   const core = createSchedulerCore(ctx, jobs);
   ctx.logger.event('info', 'scheduler started', {
     timeZone: ctx.config.timeZone,

@@ -8,7 +8,7 @@ import {
   SocketModeReceiver,
 } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
-import { registerCommands } from '../../commands/index.js';
+import type { RegisterListeners } from '../cli/io.js';
 import type { Config } from '../config.js';
 import type { AppContext } from '../context.js';
 import { parsesOnlyToObject } from './body-shape.js';
@@ -83,7 +83,10 @@ function guardEventRequests(receiver: HTTPReceiver, path: string, followUps: Fol
 }
 
 /** Builds the Bolt app: Socket Mode when an app token is set, otherwise HTTP at POST /slack/events. */
-export function createApp(ctx: AppContext & { config: Config }): {
+export function createApp(
+  ctx: AppContext & { config: Config },
+  registerListeners: RegisterListeners,
+): {
   app: App;
   receiver: HTTPReceiver | SocketModeReceiver;
   followUps: FollowUps;
@@ -136,14 +139,17 @@ export function createApp(ctx: AppContext & { config: Config }): {
   }
   // Without logLevel, Bolt sets its logger (ours) to info: LOG_LEVEL=warn still wrote info lines.
   const app = new App({ token: config.slack.botToken, receiver, logger, logLevel: logger.getLevel(), clientOptions });
-  registerCommands(app, { ...ctx, followUps });
+  registerListeners(app, { ...ctx, followUps });
   app.error(handleGlobalError(ctx));
   return { app, receiver, followUps };
 }
 
 /** Starts the app and returns the port it listens on (0 asks the OS for a free one). */
-export async function startApp(ctx: AppContext & { config: Config }): Promise<RunningApp> {
-  const { app, receiver, followUps } = createApp(ctx);
+export async function startApp(
+  ctx: AppContext & { config: Config },
+  registerListeners: RegisterListeners,
+): Promise<RunningApp> {
+  const { app, receiver, followUps } = createApp(ctx, registerListeners);
   const started = (await app.start(ctx.config.port)) as unknown;
   // HTTP mode returns its server; in Socket Mode the health route has a server of its own.
   const server =

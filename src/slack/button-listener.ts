@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { AppContext } from '../context.js';
 import type { Locale } from '../i18n/messages.js';
-import { getUserLocale } from '../services/get-user-locale.js';
+import { getUserLocale } from '../services/people/get-user-locale.js';
 import { replyWithError } from './reply-error.js';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;

@@ -1,14 +1,14 @@
 import type { ModalView } from '@slack/types';
 import { buildProgressModal, type ModalSelectedTarget } from '../blocks/progress-modal.js';
 import { TtlCache } from '../cache/ttl-cache.js';
+import { fiscalYearAt, fiscalYearLabel } from '../calendar/dates.js';
 import type { AppContext } from '../context.js';
 import type { Db } from '../db/client.js';
-import { fiscalYearAt, fiscalYearLabel } from '../domain/calendar.js';
 import { AppError } from '../errors.js';
 import type { Locale } from '../i18n/messages.js';
-import { findPersonDepartments } from '../services/find-person-departments.js';
-import { getReportableTarget } from '../services/get-reportable-target.js';
-import { listReportableTargets, type ReportableTarget } from '../services/list-reportable-targets.js';
+import { findPersonDepartments } from '../services/people/find-person-departments.js';
+import { getReportableTarget } from '../services/progress/get-reportable-target.js';
+import { listReportableTargets, type ReportableTarget } from '../services/progress/list-reportable-targets.js';
 
 /** Slack's static select holds at most 100 options; beyond that the select searches as you type. */
 export const STATIC_SELECT_MAX = 100;

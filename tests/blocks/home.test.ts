@@ -10,8 +10,8 @@ import {
   parseHomePages,
 } from '../../src/blocks/home.js';
 import { SLACK_LIMITS } from '../../src/blocks/limits.js';
-import type { TargetStatus } from '../../src/services/list-target-statuses.js';
-import type { DepartmentStatusCounts } from '../../src/services/summarize-department-statuses.js';
+import type { TargetStatus } from '../../src/services/progress/list-target-statuses.js';
+import type { DepartmentStatusCounts } from '../../src/services/progress/summarize-department-statuses.js';
 
 let nextId = 1;
 function target(over: Partial<TargetStatus> = {}): TargetStatus {

@@ -9,7 +9,7 @@ import {
   type ReviewListInput,
 } from '../../src/blocks/review-list.js';
 import { GRADE_LADDERS } from '../../src/review/grades.js';
-import type { ReviewListItem } from '../../src/services/list-review-items.js';
+import type { ReviewListItem } from '../../src/services/review/list-review-items.js';
 
 let nextId = 1;
 function item(over: Partial<ReviewListItem> = {}): ReviewListItem {

@@ -11,7 +11,7 @@ import {
 } from '../../src/blocks/review-step-modal.js';
 import { GRADE_LADDERS } from '../../src/review/grades.js';
 import { type StepRecord, summarizeReview } from '../../src/review/workflow.js';
-import type { ReviewTargetDetail } from '../../src/services/get-review-target.js';
+import type { ReviewTargetDetail } from '../../src/services/review/get-review-target.js';
 
 const at = (minute: number) => new Date(Date.UTC(2027, 5, 10, 1, minute));
 function detail(over: Partial<ReviewTargetDetail> = {}, steps: StepRecord[] = []): ReviewTargetDetail {

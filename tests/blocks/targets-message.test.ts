@@ -8,7 +8,7 @@ import {
   type TargetsMessageInput,
 } from '../../src/blocks/targets-message.js';
 import type { Locale } from '../../src/i18n/messages.js';
-import type { TargetStatus } from '../../src/services/list-target-statuses.js';
+import type { TargetStatus } from '../../src/services/progress/list-target-statuses.js';
 
 const chars = (text: string) => Array.from(text).length;
 

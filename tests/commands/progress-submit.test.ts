@@ -19,6 +19,7 @@ import {
   viewSubmission,
   waitFor,
 } from '../helpers/slack-driver.js';
+import { registerListeners } from '../helpers/wiring.js';
 
 const NOW = new Date('2026-11-20T01:00:00Z');
 
@@ -250,7 +251,7 @@ describe('progress submission while the database is unreachable', () => {
       logLevel: 'debug' as const,
       hqUsers: [],
     };
-    const running = await startApp({ db: database.db, database, config, logger, now: () => NOW });
+    const running = await startApp({ db: database.db, database, config, logger, now: () => NOW }, registerListeners);
     try {
       const post = signedPost(`http://127.0.0.1:${running.port}`);
       const payload = viewSubmission({

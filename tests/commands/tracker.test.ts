@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { trackerSubcommands } from '../../commands/tracker.js';
-import { calendarFromDate } from '../../src/domain/calendar.js';
+import { trackerVerbs } from '../../commands/tracker.js';
+import { calendarFromDate } from '../../src/calendar/dates.js';
 import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases.js';
 import { buildOrganization, cacheLocales, logged, type SmallOrg } from '../helpers/reminder-fixtures.js';
 import { nockAuthTest, startTestApp, type TestApp, waitFor } from '../helpers/slack-driver.js';
@@ -31,9 +31,9 @@ async function run(app: TestApp, userId: string, text: string): Promise<Record<s
   return body;
 }
 
-describe('the /tracker subcommand map', () => {
+describe('the /tracker verb map', () => {
   it('offers pause, resume and reassign (help is built from the map)', () => {
-    expect(Object.keys(trackerSubcommands)).toEqual(expect.arrayContaining(['pause', 'resume', 'reassign']));
+    expect(Object.keys(trackerVerbs)).toEqual(expect.arrayContaining(['pause', 'resume', 'reassign']));
   });
 });
 
@@ -78,7 +78,7 @@ describe.each(PROVIDERS)('/tracker on %s', (provider) => {
     nockAuthTest();
   });
 
-  it('lists the subcommands for help, for an empty command and for an unknown one', async () => {
+  it('lists the verbs for help, for an empty command and for an unknown one', async () => {
     const help = String((await run(app, 'U1', 'help')).text);
     for (const name of ['pause until', 'resume', 'reassign', 'help']) expect(help).toContain(`/tracker ${name}`);
     expect(String((await run(app, 'U1', '')).text)).toContain('/tracker pause until');

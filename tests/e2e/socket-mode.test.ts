@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js';
 import { seedSmallOrg } from '../helpers/seed.js';
 import { loadFixture, waitFor } from '../helpers/slack-driver.js';
+import { registerListeners } from '../helpers/wiring.js';
 
 describe('Socket Mode against a fake Slack (SLACK_API_URL)', () => {
   let database: TestDatabase;
@@ -24,13 +25,16 @@ describe('Socket Mode against a fake Slack (SLACK_API_URL)', () => {
       slack: { botToken: 'xoxb-socket-test', appToken: 'xapp-1-A0FAKE001-socket-test', apiUrl: fake.apiUrl },
       port: 0,
     };
-    running = await startApp({
-      db: database.db,
-      database,
-      config,
-      logger: captured.logger,
-      now: () => new Date('2026-11-20T01:00:00Z'),
-    });
+    running = await startApp(
+      {
+        db: database.db,
+        database,
+        config,
+        logger: captured.logger,
+        now: () => new Date('2026-11-20T01:00:00Z'),
+      },
+      registerListeners,
+    );
   });
   afterAll(async () => {
     await running?.stop();

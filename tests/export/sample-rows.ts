@@ -1,4 +1,4 @@
-import type { EvaluationRow } from '../../src/services/list-evaluation-rows.js';
+import type { EvaluationRow } from '../../src/services/review/list-evaluation-rows.js';
 
 const base: EvaluationRow = {
   departmentCode: 'seisaku',

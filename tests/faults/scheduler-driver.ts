@@ -17,10 +17,10 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { allJobs } from '../../jobs/index.js';
-import type { Job, JobResult } from '../../jobs/job.js';
 import { loadOfflineConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/client.js';
 import { createLogger } from '../../src/logger.js';
+import type { Job, JobResult } from '../../src/scheduler/job.js';
 import { createSchedulerCore } from '../../src/scheduler/scheduler.js';
 import { createJobSlackClient } from '../../src/slack/job-client.js';
 

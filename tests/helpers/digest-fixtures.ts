@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { calendarFromDate, dateFromCalendar } from '../../src/calendar/dates.js';
 import type { Db } from '../../src/db/client.js';
 import {
   type DigestChange,
@@ -8,11 +9,10 @@ import {
   type DigestTarget,
   emptyCounts,
 } from '../../src/digest/types.js';
-import { calendarFromDate, dateFromCalendar } from '../../src/domain/calendar.js';
 import type { Status } from '../../src/domain/status.js';
 import { readOrganizationFile } from '../../src/import/read-organization-file.js';
 import { packageRoot } from '../../src/paths.js';
-import { importOrganization } from '../../src/services/import-organization.js';
+import { importOrganization } from '../../src/services/organization/import-organization.js';
 
 export interface SeededTarget {
   id: number;

@@ -1,5 +1,5 @@
+import { dateFromCalendar } from '../../src/calendar/dates.js';
 import type { Db } from '../../src/db/client.js';
-import { dateFromCalendar } from '../../src/domain/calendar.js';
 
 export interface SeededOrg {
   fiscalYearId: number;

@@ -7,12 +7,13 @@ import type { AppContext } from '../../src/context.js';
 import { type RunningApp, startApp } from '../../src/slack/app.js';
 import { captureLogger, testConfig } from './context.js';
 import type { TestDatabase } from './databases.js';
+import { registerListeners } from './wiring.js';
 
-export const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'shared', 'slack', 'fixtures');
+export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'slack');
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const BOT_TOKEN = 'xoxb-1111-2222-testtoken';
 
-/** One of Slack's recorded payloads from ../shared/slack/fixtures. */
+/** One of Slack's recorded payloads from tests/fixtures/slack (SOURCES.md names where each comes from). */
 export function loadFixture<T = Record<string, unknown>>(name: string): T {
   return JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as T;
 }
@@ -86,7 +87,7 @@ export async function startTestApp(
     port: 0,
   };
   const ctx = { db: database.db, database, config, logger, now: options.now ?? (() => new Date()) };
-  const running = await startApp(ctx);
+  const running = await startApp(ctx, registerListeners);
   const url = `http://127.0.0.1:${running.port}`;
   const post = signedPost(url);
   const base = loadFixture<{ fields: Record<string, string> }>('slash_command.docs_example.json').fields;

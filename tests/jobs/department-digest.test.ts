@@ -2,7 +2,7 @@ import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { departmentDigestJob, departmentDigestKey } from '../../jobs/department-digest.js';
 import { allJobs } from '../../jobs/index.js';
-import type { JobDeps } from '../../jobs/job.js';
+import type { JobDeps } from '../../src/scheduler/job.js';
 import { captureLogger } from '../helpers/context.js';
 import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases.js';
 import {

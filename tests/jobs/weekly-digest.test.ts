@@ -1,10 +1,10 @@
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allJobs } from '../../jobs/index.js';
-import type { JobDeps } from '../../jobs/job.js';
 import { weeklyDigestJob } from '../../jobs/weekly-digest.js';
 import type { DigestMessage } from '../../src/blocks/digest-pack.js';
 import { runCli } from '../../src/cli/run-cli.js';
+import type { JobDeps } from '../../src/scheduler/job.js';
 import { captureLogger } from '../helpers/context.js';
 import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases.js';
 import {
@@ -22,6 +22,7 @@ import {
   recordPosts,
   recordUpload,
 } from '../helpers/digest-slack.js';
+import { wiring } from '../helpers/wiring.js';
 
 const MONDAY_0900_JST = new Date('2026-11-30T00:00:00Z');
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -252,11 +253,11 @@ describe('weekly-digest through `tracker jobs run`', () => {
       err: (l: string) => out.push(l),
     };
     const args = ['jobs', 'run', 'weekly-digest', '--at', '2026-11-30T00:00:00Z'];
-    expect(await runCli(args, io)).toBe(0);
+    expect(await runCli(args, io, wiring)).toBe(0);
     expect(out.join('\n')).toContain('weekly-digest at 2026-11-30T00:00:00.000Z: sent 1, skipped 0, failed 0');
     expect(posts.map((p) => p.channel)).toEqual(['C0LEAD0001']);
     expect(upload.complete?.thread_ts).toBe(posts[0]?.ts);
-    expect(await runCli(args, io)).toBe(0);
+    expect(await runCli(args, io, wiring)).toBe(0);
     expect(out.at(-1)).toContain('sent 0, skipped 1, failed 0');
     expect(posts).toHaveLength(1);
   });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 const root = join(import.meta.dirname, '..', '..');
-const schemaPath = join(root, '..', 'shared', 'slack', 'manifest-schema', 'schemas', 'manifest.schema.1.0.0.json');
+const schemaPath = join(root, 'tests', 'fixtures', 'slack', 'manifest-schema', 'manifest.schema.1.0.0.json');
 const manifest = parse(readFileSync(join(root, 'manifest.yml'), 'utf8')) as {
   features: { slash_commands: { command: string }[]; app_home: { home_tab_enabled: boolean } };
   oauth_config: { scopes: { bot: string[] } };

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planEscalations } from '../../src/reminders/plan-escalations.js';
 import { reminderSettings } from '../../src/reminders/settings.js';
-import { claimDelivery } from '../../src/services/claim-delivery.js';
-import { markDeliveryFailed } from '../../src/services/mark-delivery-failed.js';
-import { markDeliverySent } from '../../src/services/mark-delivery-sent.js';
+import { claimDelivery } from '../../src/services/deliveries/claim-delivery.js';
+import { markDeliveryFailed } from '../../src/services/deliveries/mark-delivery-failed.js';
+import { markDeliverySent } from '../../src/services/deliveries/mark-delivery-sent.js';
 import { testConfig } from '../helpers/context.js';
 import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases.js';
 import { buildOrganization, reportProgress, type SmallOrg } from '../helpers/reminder-fixtures.js';

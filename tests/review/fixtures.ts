@@ -1,7 +1,7 @@
+import { dateFromCalendar } from '../../src/calendar/dates.js';
 import type { Db } from '../../src/db/client.js';
-import { dateFromCalendar } from '../../src/domain/calendar.js';
 import type { ReviewStepKind } from '../../src/review/workflow.js';
-import { recordReviewStep } from '../../src/services/record-review-step.js';
+import { recordReviewStep } from '../../src/services/review/record-review-step.js';
 
 /** People of the review test organisation. */
 export const PEOPLE = {

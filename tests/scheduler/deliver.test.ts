@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DeliveryItem, deliverOnce, isRetryDue, recordSkipped } from '../../src/scheduler/deliver.js';
-import type { ExistingDelivery } from '../../src/services/find-deliveries-by-key.js';
-import { findDeliveriesByKey } from '../../src/services/find-deliveries-by-key.js';
+import type { ExistingDelivery } from '../../src/services/deliveries/find-deliveries-by-key.js';
+import { findDeliveriesByKey } from '../../src/services/deliveries/find-deliveries-by-key.js';
 import { SendFailure } from '../../src/slack/send-queue.js';
 import { captureLogger } from '../helpers/context.js';
 import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases.js';

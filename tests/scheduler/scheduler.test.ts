@@ -1,7 +1,7 @@
 import cron from 'node-cron';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Job, JobDeps } from '../../jobs/job.js';
 import { remindersJob } from '../../jobs/reminders.js';
+import type { Job, JobDeps } from '../../src/scheduler/job.js';
 import { createSchedulerCore, startScheduler } from '../../src/scheduler/scheduler.js';
 import { captureLogger, testConfig } from '../helpers/context.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
@@ -105,7 +105,7 @@ describe('the scheduler', () => {
   it('starts on node-cron with an explicit zone and stops cleanly, waiting for a run in progress', async () => {
     const { ctx, lines } = context();
     const slow = fakeJob('slow', '* * * * *', 'Asia/Tokyo', { ms: 100 });
-    const scheduler = startScheduler(ctx, { jobs: [slow.job] });
+    const scheduler = startScheduler(ctx, [slow.job]);
     expect([...cron.getTasks().values()].some((t) => t.name === 'tracker-scheduler')).toBe(true);
     await scheduler.stop();
     expect(slow.runs).toHaveLength(1); // the start-up run, finished before stop() returned

@@ -15,6 +15,7 @@ import {
   viewSubmission,
   waitFor,
 } from '../helpers/slack-driver.js';
+import { registerListeners } from '../helpers/wiring.js';
 
 const NOW = new Date('2026-11-20T01:00:00Z');
 
@@ -133,7 +134,7 @@ describe('the app', () => {
       ...testConfig({ databaseUrl: suite.database.url }),
       slack: { botToken: 'xoxb-1', signingSecret: SIGNING_SECRET },
     };
-    createApp({ db: suite.database.db, database: suite.database, config, logger, now: () => NOW });
+    createApp({ db: suite.database.db, database: suite.database, config, logger, now: () => NOW }, registerListeners);
     expect(logger.getLevel()).toBe('warn');
     logger.event('info', 'progress update stored');
     logger.info('bolt info line');

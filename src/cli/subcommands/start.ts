@@ -1,0 +1,44 @@
+import { type Config, loadConfig } from '../../config.js';
+import { openDatabase } from '../../db/client.js';
+import { applyMigrations } from '../../db/migrations.js';
+import { createLogger } from '../../logger.js';
+import { startScheduler } from '../../scheduler/scheduler.js';
+import { startApp } from '../../slack/app.js';
+import { createJobSlackClient } from '../../slack/job-client.js';
+import type { CliIo, Subcommand, Wiring } from '../io.js';
+
+/** Applies migrations, starts the Slack app, and stops cleanly on SIGINT/SIGTERM. */
+async function startBot(config: Config, io: CliIo, wiring: Wiring): Promise<number> {
+  const logger = createLogger({
+    level: config.logLevel,
+    secrets: [config.slack.botToken, config.slack.appToken, config.slack.signingSecret],
+  });
+  const applied = await applyMigrations(config.databaseUrl);
+  if (applied.length) logger.event('info', 'migrations applied', { applied });
+  const database = await openDatabase(config.databaseUrl);
+  const ctx = { db: database.db, database, config, logger, now: () => new Date() };
+  const running = await startApp(ctx, await wiring.listeners());
+  // Jobs get their own client that never retries by itself: the send queue owns 429s and retries.
+  const scheduler = startScheduler(
+    { ...ctx, slack: createJobSlackClient(config, logger) },
+    (await wiring.jobs())(config),
+  );
+  const mode = config.slack.appToken ? 'socket' : 'http';
+  logger.event('info', 'tracker started', { mode, port: running.port, provider: database.provider });
+  io.out(`tracker is running (${mode === 'socket' ? 'Socket Mode' : `HTTP on :${running.port}/slack/events`}).`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await scheduler.stop();
+  await running.stop();
+  await database.close();
+  return 0;
+}
+
+/** `tracker start`: runs the bot until SIGINT or SIGTERM. */
+export const startSubcommand: Subcommand = {
+  summary: 'Apply migrations and run the bot (Socket Mode or HTTP)',
+  run: (_args, io, wiring) => startBot(loadConfig(io.env), io, wiring),
+};

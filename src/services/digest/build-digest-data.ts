@@ -1,0 +1,334 @@
+import { TZDate } from '@date-fns/tz';
+import { calendarDayIn, calendarFromDate, dateFromCalendar, fiscalYearOfDay } from '../../calendar/dates.js';
+import type { Cadence } from '../../config.js';
+import type { Db } from '../../db/client.js';
+import { rawSqlOf } from '../../db/raw-sql.js';
+import { achievementPercent, average, cadenceDays, daysBetween } from '../../digest/metrics.js';
+import { classifyChange, countsOverTime, type StatusEvent, statusesAt } from '../../digest/timeline.js';
+import {
+  type DigestChange,
+  type DigestData,
+  type DigestDepartment,
+  type DigestTarget,
+  emptyCounts,
+  type NextReview,
+  type TrendPoint,
+} from '../../digest/types.js';
+import { isStatus } from '../../domain/status.js';
+import { parseCadence } from '../../reminders/settings.js';
+
+const DAY_MS = 86_400_000;
+/** The digest compares with the previous one, a week earlier. */
+export const DIGEST_INTERVAL_MS = 7 * DAY_MS;
+/** More weekly points than a fiscal year has is a bug, not data. */
+const MAX_TREND_POINTS = 54;
+
+export interface BuildDigestInput {
+  now: Date;
+  timeZone: string;
+  /** Defaults to the fiscal year of now in the time zone. */
+  fiscalYear?: number;
+  /** Cadence when neither the `cadence` setting nor the department names one (config: biweekly). */
+  defaultCadence?: Cadence;
+}
+
+/** Instant of 00:00 on a calendar day in the time zone. */
+function startOfDayIn(day: string, timeZone: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d, timeZone).getTime());
+}
+
+function toDate(value: unknown): Date {
+  return value instanceof Date ? value : new Date(value as string | number);
+}
+
+/** Targets per status-change query: Prisma holds a whole result at once, so pages bound the peak. */
+const EVENT_PAGE_TARGETS = 1000;
+
+/**
+ * Status changes of every target of the fiscal year up to now, in history order. Weekly reports
+ * mostly repeat the status; a trigger marks each report that does not (`statusChanged`), and the
+ * index on (targetId, statusChanged, reportedAt, id, status) hands over only those, in order,
+ * without reading the table: a few rows per target instead of a year of reports (30,000 of
+ * 300,000 in the bench; a LAG window over all of them took most of the digest's data step).
+ * Sent past the ORM's raw-query layer (raw-sql.ts), which cost more than the query itself here.
+ * A repeat that is still marked changed (the column's default, should a row ever be written
+ * where the trigger does not run) is dropped below, so the result stays right either way. The
+ * IN (subquery) form lets SQLite walk the index in target order instead of sorting in a temp
+ * B-tree. Read a thousand targets at a time: one query for 6,000 targets peaked 30 MB higher for
+ * the same time.
+ */
+async function loadStatusEvents(db: Db, fiscalYearId: number, targetIds: number[], now: Date): Promise<StatusEvent[]> {
+  const sql = rawSqlOf(db);
+  const ids = [...targetIds].sort((a, b) => a - b);
+  const events: StatusEvent[] = [];
+  for (let i = 0; i < ids.length; i += EVENT_PAGE_TARGETS) {
+    const first = ids[i] ?? 0;
+    const last = ids[Math.min(ids.length, i + EVENT_PAGE_TARGETS) - 1] ?? first;
+    const rows = await sql<{ targetId: unknown; reportedAt: unknown; status: unknown }>`
+      SELECT u."targetId", u."reportedAt", u."status" FROM "ProgressUpdate" u
+      WHERE u."targetId" IN (
+          SELECT t."id" FROM "Target" t
+          WHERE t."fiscalYearId" = ${fiscalYearId} AND t."id" BETWEEN ${first} AND ${last}
+        )
+        AND u."statusChanged" = TRUE
+        AND u."reportedAt" <= ${now}
+      ORDER BY u."targetId", u."reportedAt", u."id"`;
+    let previous: StatusEvent | undefined;
+    for (const r of rows) {
+      const targetId = Number(r.targetId);
+      if (!isStatus(r.status)) continue;
+      if (previous?.targetId === targetId && previous.status === r.status) continue;
+      previous = { targetId, at: toDate(r.reportedAt), status: r.status };
+      events.push(previous);
+    }
+  }
+  return events;
+}
+
+/**
+ * When each target of the fiscal year was last reported on up to now, and its latest indicator
+ * value (targets with an indicator). One index seek per target on (targetId, reportedAt): a
+ * GROUP BY or a window over every update of the year cost ten times as long and most of the memory.
+ * Past the ORM's raw-query layer, like the status changes.
+ */
+async function loadLatestReports(
+  db: Db,
+  fiscalYearId: number,
+  now: Date,
+): Promise<{ lastReported: Map<number, Date>; latestValues: Map<number, number> }> {
+  const rows = await rawSqlOf(db)<{ targetId: unknown; lastAt: unknown; latestValue: unknown }>`
+    SELECT t."id" AS "targetId",
+      (SELECT MAX(u."reportedAt") FROM "ProgressUpdate" u
+        WHERE u."targetId" = t."id" AND u."reportedAt" <= ${now}) AS "lastAt",
+      CASE WHEN t."indicatorTarget" IS NOT NULL THEN (
+        SELECT v."value" FROM "ProgressUpdate" v
+        WHERE v."targetId" = t."id" AND v."value" IS NOT NULL AND v."reportedAt" <= ${now}
+        ORDER BY v."reportedAt" DESC, v."id" DESC LIMIT 1
+      ) END AS "latestValue"
+    FROM "Target" t
+    WHERE t."fiscalYearId" = ${fiscalYearId}`;
+  const lastReported = new Map<number, Date>();
+  const latestValues = new Map<number, number>();
+  for (const r of rows) {
+    const targetId = Number(r.targetId);
+    if (r.lastAt !== null && r.lastAt !== undefined) lastReported.set(targetId, toDate(r.lastAt));
+    if (r.latestValue !== null && r.latestValue !== undefined) latestValues.set(targetId, Number(r.latestValue));
+  }
+  return { lastReported, latestValues };
+}
+
+/**
+ * Milestones of the fiscal year due before today and still open at now (one finished after now
+ * was open then: digests can be previewed in the past), earliest first. Past the ORM's raw-query
+ * layer: a year's milestones of 200 departments are 18,000 rows, and building them as ORM
+ * objects took 86–140 ms of the digest's data step.
+ */
+async function loadOverdueMilestones(
+  db: Db,
+  fiscalYearId: number,
+  today: Date,
+  now: Date,
+): Promise<{ targetId: number; title: string; dueOn: string }[]> {
+  const rows = await rawSqlOf(db)<{ targetId: unknown; title: unknown; dueOn: unknown }>`
+    SELECT m."targetId", m."title", m."dueOn" FROM "Milestone" m
+    WHERE m."targetId" IN (SELECT t."id" FROM "Target" t WHERE t."fiscalYearId" = ${fiscalYearId})
+      AND m."dueOn" < ${today}
+      AND (m."doneAt" IS NULL OR m."doneAt" > ${now})
+    ORDER BY m."dueOn", m."sortOrder"`;
+  return rows.map((r) => ({
+    targetId: Number(r.targetId),
+    title: String(r.title),
+    dueOn: calendarFromDate(toDate(r.dueOn)),
+  }));
+}
+
+/** The fiscal year's digest: totals, departments, week-on-week changes, trend and the next review. */
+export async function buildDigestData(db: Db, input: BuildDigestInput): Promise<DigestData | null> {
+  const { now, timeZone } = input;
+  const today = calendarDayIn(now, timeZone);
+  const year = input.fiscalYear ?? fiscalYearOfDay(today);
+  const fiscalYear = await db.fiscalYear.findUnique({ where: { year } });
+  if (!fiscalYear) return null;
+  const previousAt = new Date(now.getTime() - DIGEST_INTERVAL_MS);
+  const todayDate = dateFromCalendar(today);
+  const yearStart = startOfDayIn(`${year}-04-01`, timeZone);
+
+  // The targets first: the status changes are read in pages of their ids.
+  const targetRows = await db.target.findMany({
+    where: { fiscalYearId: fiscalYear.id },
+    select: { id: true, code: true, title: true, departmentId: true, indicatorBaseline: true, indicatorTarget: true },
+    orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+  });
+  const [cadenceSetting, departmentRows, events, latest, overdueRows, review] = await Promise.all([
+    db.setting.findUnique({ where: { key: 'cadence' } }),
+    db.department.findMany({
+      where: { targets: { some: { fiscalYearId: fiscalYear.id } } },
+      select: { id: true, code: true, name: true, nameEn: true, channelId: true, cadence: true, sortOrder: true },
+      orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+    }),
+    loadStatusEvents(
+      db,
+      fiscalYear.id,
+      targetRows.map((t) => t.id),
+      now,
+    ),
+    loadLatestReports(db, fiscalYear.id, now),
+    loadOverdueMilestones(db, fiscalYear.id, todayDate, now),
+    db.reviewWindow.findFirst({
+      where: { closesOn: { gte: todayDate } },
+      orderBy: [{ opensOn: 'asc' }, { id: 'asc' }],
+      include: { fiscalYear: { select: { year: true } } },
+    }),
+  ]);
+
+  const organisationCadence = parseCadence(cadenceSetting?.value) ?? input.defaultCadence ?? 'biweekly';
+  const defaultCadenceDays = cadenceDays(organisationCadence);
+  const departmentOrder = new Map(departmentRows.map((d, i) => [d.id, i]));
+  const cadenceByDepartment = new Map(
+    departmentRows.map((d) => [d.id, cadenceDays(parseCadence(d.cadence) ?? organisationCadence)]),
+  );
+  const current = statusesAt(events, now);
+  const previous = statusesAt(events, previousAt);
+  const { lastReported, latestValues } = latest;
+  const overdueByTarget = new Map<number, { title: string; dueOn: string }[]>();
+  for (const m of overdueRows) {
+    const list = overdueByTarget.get(m.targetId) ?? [];
+    list.push({ title: m.title, dueOn: m.dueOn });
+    overdueByTarget.set(m.targetId, list);
+  }
+
+  const orderedTargets = [...targetRows].sort(
+    (a, b) => (departmentOrder.get(a.departmentId) ?? 0) - (departmentOrder.get(b.departmentId) ?? 0),
+  );
+  const targets: DigestTarget[] = orderedTargets.map((t) => {
+    const status = current.get(t.id) ?? 'not_reported';
+    const last = lastReported.get(t.id) ?? null;
+    const silentDays = Math.max(0, Math.floor((now.getTime() - (last ?? yearStart).getTime()) / DAY_MS));
+    const cadence = cadenceByDepartment.has(t.departmentId)
+      ? (cadenceByDepartment.get(t.departmentId) ?? null)
+      : defaultCadenceDays;
+    const hasIndicator = t.indicatorTarget !== null;
+    return {
+      id: t.id,
+      code: t.code,
+      title: t.title,
+      departmentId: t.departmentId,
+      status,
+      previousStatus: previous.get(t.id) ?? 'not_reported',
+      lastReportedAt: last,
+      silentDays,
+      silent: status !== 'done' && cadence !== null && silentDays > cadence,
+      hasIndicator,
+      achievement: hasIndicator
+        ? achievementPercent(latestValues.get(t.id) ?? null, t.indicatorBaseline, t.indicatorTarget)
+        : null,
+      overdueMilestones: overdueByTarget.get(t.id) ?? [],
+    };
+  });
+
+  const targetsByDepartment = new Map<number, DigestTarget[]>();
+  for (const t of targets) {
+    const list = targetsByDepartment.get(t.departmentId) ?? [];
+    list.push(t);
+    targetsByDepartment.set(t.departmentId, list);
+  }
+  const departments: DigestDepartment[] = departmentRows.map((d) => {
+    const own = targetsByDepartment.get(d.id) ?? [];
+    const counts = emptyCounts();
+    for (const t of own) counts[t.status] += 1;
+    const achievements = own.flatMap((t) => (t.achievement === null ? [] : [t.achievement]));
+    return {
+      id: d.id,
+      code: d.code,
+      name: d.name,
+      nameEn: d.nameEn,
+      channelId: d.channelId,
+      cadenceDays: cadenceByDepartment.get(d.id) ?? null,
+      targetCount: own.length,
+      counts,
+      averageAchievement: average(achievements),
+      indicatorTargets: own.filter((t) => t.hasIndicator).length,
+      indicatorsReported: achievements.length,
+      overdueMilestones: own.reduce((n, t) => n + t.overdueMilestones.length, 0),
+      silentTargets: own.filter((t) => t.silent).length,
+    };
+  });
+
+  const totals = emptyCounts();
+  const previousTotals = emptyCounts();
+  for (const t of targets) {
+    totals[t.status] += 1;
+    previousTotals[t.previousStatus] += 1;
+  }
+
+  const changes: DigestChange[] = [];
+  for (const t of targets) {
+    const kind = classifyChange(t.previousStatus, t.status);
+    if (kind) {
+      changes.push({
+        kind,
+        targetId: t.id,
+        code: t.code,
+        title: t.title,
+        departmentId: t.departmentId,
+        from: t.previousStatus,
+        to: t.status,
+      });
+    }
+  }
+
+  const instants: Date[] = [];
+  for (
+    let at = now.getTime();
+    at >= yearStart.getTime() && instants.length < MAX_TREND_POINTS;
+    at -= DIGEST_INTERVAL_MS
+  ) {
+    instants.unshift(new Date(at));
+  }
+  const trendCounts = countsOverTime(
+    targets.map((t) => t.id),
+    events,
+    instants,
+  );
+  const trend: TrendPoint[] = instants.map((at, i) => ({
+    day: calendarDayIn(at, timeZone),
+    counts: trendCounts[i] ?? emptyCounts(),
+  }));
+
+  let nextReview: NextReview | null = null;
+  if (review) {
+    const opensOn = calendarFromDate(review.opensOn);
+    const closesOn = calendarFromDate(review.closesOn);
+    nextReview = {
+      name: review.name,
+      fiscalYear: review.fiscalYear.year,
+      opensOn,
+      closesOn,
+      daysUntil: daysBetween(today, opensOn),
+      open: opensOn <= today && today <= closesOn,
+    };
+  }
+
+  return {
+    fiscalYear: year,
+    leadershipChannel: fiscalYear.leadershipChannel,
+    asOf: now,
+    previousAt,
+    today,
+    previousDay: calendarDayIn(previousAt, timeZone),
+    timeZone,
+    totals,
+    previousTotals,
+    targetCount: targets.length,
+    averageAchievement: average(targets.flatMap((t) => (t.achievement === null ? [] : [t.achievement]))),
+    overdueMilestones: departments.reduce((n, d) => n + d.overdueMilestones, 0),
+    silentTargets: departments.reduce((n, d) => n + d.silentTargets, 0),
+    defaultCadenceDays,
+    departments,
+    targets,
+    changes,
+    trend,
+    nextReview,
+  };
+}

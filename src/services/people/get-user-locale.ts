@@ -1,0 +1,68 @@
+import type { WebClient } from '@slack/web-api';
+import type { Db } from '../../db/client.js';
+import { type Locale, localeFromSlack } from '../../i18n/messages.js';
+import type { AppLogger } from '../../logger.js';
+
+/** How long a Slack locale is trusted before users.info is asked again. */
+export const LOCALE_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The process keeps what it read from the database for the same TTL, so the ack path of a busy
+ * bot does not query for the language on every request.
+ */
+type Remembered = { locale: string | null; fetchedAt: Date };
+// Per database client, so one process serving two databases (tests) never mixes them.
+const memories = new WeakMap<Db, Map<string, Remembered>>();
+const MEMORY_MAX = 10_000;
+
+function memoryOf(db: Db): Map<string, Remembered> {
+  let memory = memories.get(db);
+  if (!memory) {
+    memory = new Map();
+    memories.set(db, memory);
+  }
+  return memory;
+}
+
+function remember(db: Db, id: string, locale: string | null, fetchedAt: Date): void {
+  const memory = memoryOf(db);
+  if (memory.size >= MEMORY_MAX) memory.delete(memory.keys().next().value as string);
+  memory.set(id, { locale, fetchedAt });
+}
+
+/** A user's language: cached in the database, refreshed from users.info (include_locale) daily. */
+export async function getUserLocale(
+  deps: { db: Db; client: WebClient; logger: AppLogger; now: () => Date },
+  slackUserId: string,
+): Promise<Locale> {
+  const now = deps.now();
+  const inMemory = memoryOf(deps.db).get(slackUserId);
+  if (inMemory && now.getTime() - inMemory.fetchedAt.getTime() < LOCALE_TTL_MS) return localeFromSlack(inMemory.locale);
+  const cached = await deps.db.slackUser.findUnique({ where: { id: slackUserId } });
+  if (cached?.localeFetchedAt && now.getTime() - cached.localeFetchedAt.getTime() < LOCALE_TTL_MS) {
+    remember(deps.db, slackUserId, cached.locale, cached.localeFetchedAt);
+    return localeFromSlack(cached.locale);
+  }
+  try {
+    const info = await deps.client.users.info({ user: slackUserId, include_locale: true });
+    const locale = info.user?.locale ?? null;
+    await deps.db.slackUser.upsert({
+      where: { id: slackUserId },
+      create: { id: slackUserId, locale, localeFetchedAt: now },
+      update: { locale, localeFetchedAt: now },
+    });
+    remember(deps.db, slackUserId, locale, now);
+    return localeFromSlack(locale);
+  } catch (error) {
+    deps.logger.event('warn', 'users.info failed; using cached or default locale', { user: slackUserId, error });
+    return localeFromSlack(cached?.locale);
+  }
+}
+
+/** The cached locale only (no Slack call): for paths that must answer Slack within its 3 s. */
+export async function peekUserLocale(db: Db, slackUserId: string): Promise<Locale> {
+  const inMemory = memoryOf(db).get(slackUserId);
+  if (inMemory) return localeFromSlack(inMemory.locale);
+  const cached = await db.slackUser.findUnique({ where: { id: slackUserId }, select: { locale: true } });
+  return localeFromSlack(cached?.locale);
+}

@@ -1,0 +1,59 @@
+import type { Db } from '../../db/client.js';
+import { isStatus, type Status } from '../../domain/status.js';
+import { listLatestValues } from './list-latest-values.js';
+
+export interface TargetStatus {
+  id: number;
+  code: string;
+  category: string;
+  title: string;
+  ownerId: string | null;
+  indicatorUnit: string | null;
+  indicatorTarget: number | null;
+  latest: { status: Status; reportedAt: Date; reporterId: string; percent: number | null } | null;
+  /** Most recent value reported (an update may report a status without one). */
+  latestValue: number | null;
+  overdueMilestones: { title: string; dueOn: Date }[];
+  nextMilestone: { title: string; dueOn: Date } | null;
+}
+
+/**
+ * A department's targets for a fiscal year with their latest status, latest value and overdue
+ * milestones (open and due before today, a calendar date stored as 00:00Z).
+ */
+export async function listTargetStatuses(
+  db: Db,
+  input: { departmentId: number; fiscalYear: number; today: Date },
+): Promise<TargetStatus[]> {
+  const targets = await db.target.findMany({
+    where: { departmentId: input.departmentId, fiscalYear: { year: input.fiscalYear } },
+    include: {
+      updates: { orderBy: [{ reportedAt: 'desc' }, { id: 'desc' }], take: 1 },
+      milestones: { where: { doneAt: null }, orderBy: [{ dueOn: 'asc' }, { sortOrder: 'asc' }] },
+    },
+    orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+  });
+  const ids = targets.map((t) => t.id);
+  const valueByTarget = await listLatestValues(db, ids);
+  return targets.map((t) => {
+    const last = t.updates[0];
+    const overdue = t.milestones.filter((m) => m.dueOn < input.today);
+    const upcoming = t.milestones.find((m) => m.dueOn >= input.today) ?? null;
+    return {
+      id: t.id,
+      code: t.code,
+      category: t.category,
+      title: t.title,
+      ownerId: t.ownerId,
+      indicatorUnit: t.indicatorUnit,
+      indicatorTarget: t.indicatorTarget,
+      latest:
+        last && isStatus(last.status)
+          ? { status: last.status, reportedAt: last.reportedAt, reporterId: last.reporterId, percent: last.percent }
+          : null,
+      latestValue: valueByTarget.get(t.id) ?? null,
+      overdueMilestones: overdue.map((m) => ({ title: m.title, dueOn: m.dueOn })),
+      nextMilestone: upcoming ? { title: upcoming.title, dueOn: upcoming.dueOn } : null,
+    };
+  });
+}

@@ -1,0 +1,72 @@
+import type { Db } from '../../db/client.js';
+import { isStatus, type Status } from '../../domain/status.js';
+
+export interface DepartmentStatusCounts {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  total: number;
+  /** Targets by their latest reported status; none = never reported. */
+  counts: Record<Status | 'none', number>;
+  /** Targets with at least one open milestone due before today. */
+  overdue: number;
+}
+
+/**
+ * Per department, how many of a fiscal year's targets stand at each status, for headquarters'
+ * overview. Three queries whatever the number of departments (no query per department).
+ */
+export async function summarizeDepartmentStatuses(
+  db: Db,
+  input: { fiscalYear: number; today: Date },
+): Promise<DepartmentStatusCounts[]> {
+  const inYear = { fiscalYear: { year: input.fiscalYear } };
+  const [targets, latest, overdue] = await Promise.all([
+    db.target.findMany({
+      where: inYear,
+      select: {
+        id: true,
+        departmentId: true,
+        department: { select: { code: true, name: true, nameEn: true, sortOrder: true } },
+      },
+    }),
+    db.progressUpdate.findMany({
+      where: { target: inYear },
+      orderBy: [{ targetId: 'asc' }, { reportedAt: 'desc' }, { id: 'desc' }],
+      distinct: ['targetId'],
+      select: { targetId: true, status: true },
+    }),
+    db.milestone.groupBy({
+      by: ['targetId'],
+      where: { doneAt: null, dueOn: { lt: input.today }, target: inYear },
+      _count: { _all: true },
+    }),
+  ]);
+  const statusOf = new Map(latest.map((u) => [u.targetId, u.status]));
+  const overdueTargets = new Set(overdue.map((m) => m.targetId));
+  const byDepartment = new Map<number, DepartmentStatusCounts & { sortOrder: number }>();
+  for (const t of targets) {
+    let row = byDepartment.get(t.departmentId);
+    if (!row) {
+      row = {
+        id: t.departmentId,
+        code: t.department.code,
+        name: t.department.name,
+        nameEn: t.department.nameEn,
+        sortOrder: t.department.sortOrder,
+        total: 0,
+        counts: { on_track: 0, at_risk: 0, off_track: 0, done: 0, none: 0 },
+        overdue: 0,
+      };
+      byDepartment.set(t.departmentId, row);
+    }
+    row.total++;
+    const status = statusOf.get(t.id);
+    row.counts[isStatus(status) ? status : 'none']++;
+    if (overdueTargets.has(t.id)) row.overdue++;
+  }
+  return [...byDepartment.values()]
+    .sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code))
+    .map(({ sortOrder: _sortOrder, ...row }) => row);
+}

@@ -1,0 +1,199 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../src/cli/run-cli.js';
+import { type Database, openDatabase } from '../../../src/db/client.js';
+import { wiring } from '../../helpers/wiring.js';
+import { EXAMPLE_CSV, EXAMPLE_YAML, SMALL_YAML } from '../../import/samples.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tracker-import-cli-'));
+const url = `file:${join(dir, 'tracker.db')}`;
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    env: { DATABASE_URL: url },
+    out: (l: string) => out.push(l),
+    err: (l: string) => err.push(l),
+    lines: { out, err },
+  };
+}
+
+async function run(args: string[]) {
+  const cli = io();
+  const code = await runCli(args, cli, wiring);
+  return { code, out: cli.lines.out.join('\n'), err: cli.lines.err.join('\n') };
+}
+
+/**
+ * Opens the database only while reading, as a second process (the bot) would.
+ */
+async function withDatabase<T>(read: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase(url);
+  try {
+    return await read(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function counts() {
+  return withDatabase(async ({ db }) => ({
+    departments: await db.department.count(),
+    targets: await db.target.count(),
+    milestones: await db.milestone.count(),
+    people: await db.departmentPerson.count(),
+    lastUpdate: (await db.target.aggregate({ _max: { updatedAt: true } }))._max.updatedAt?.getTime() ?? null,
+    audit: await db.auditEvent.count(),
+  }));
+}
+
+describe('tracker import', () => {
+  beforeAll(async () => {
+    // Creates and migrates the file database.
+    expect((await run(['import', '--dry-run', EXAMPLE_YAML])).code).toBe(0);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('dry run on an empty database writes nothing', async () => {
+    expect(await counts()).toMatchObject({ departments: 0, targets: 0, milestones: 0 });
+  });
+
+  it('imports the example YAML with a line per department and a summary', async () => {
+    const { code, out, err } = await run(['import', EXAMPLE_YAML]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toContain('Valid: FY2026 (令和8年度), 20 departments, 279 targets, 739 milestones');
+    expect(out).toContain(
+      '[3/20] 危機管理部 (kikikanri): 19 targets, 53 milestones — new department, 19 targets created',
+    );
+    expect(out).toContain('  targets: 279 created, 0 updated, 0 unchanged');
+    expect(out).toContain('  milestones: 739 created, 0 updated, 0 unchanged, 0 deleted');
+    expect(out).toMatch(/Import complete in \d+\.\d s/);
+    expect(await counts()).toMatchObject({ departments: 20, targets: 279, milestones: 739, people: 81, audit: 1 });
+  });
+
+  it('re-importing (here from the CSV twin) changes nothing', async () => {
+    const before = await counts();
+    const { code, out } = await run(['import', EXAMPLE_CSV]);
+    expect(code).toBe(0);
+    expect(out).toContain('(CSV, UTF-8 with BOM');
+    expect(out).toContain('[20/20] 区議会事務局 (gikai): 9 targets, 21 milestones — unchanged');
+    expect(out).toContain('  targets: 0 created, 0 updated, 279 unchanged');
+    expect(out).toContain('Nothing to change');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('--dry-run prints what would change without writing', async () => {
+    const before = await counts();
+    const text = readFileSync(EXAMPLE_YAML, 'utf8').replace(
+      'title: 緊急課題への補正予算対応とスライド条項による契約変更対応',
+      'title: 補正予算対応（改題）',
+    );
+    const file = join(dir, 'changed.yaml');
+    writeFileSync(file, text);
+    const { code, out } = await run(['import', file, '--dry-run']);
+    expect(code).toBe(0);
+    expect(out).toContain('[1/20] 政策経営部 (seisaku): 9 targets, 27 milestones — would change: 1 targets updated');
+    expect(out).toContain('  targets: 0 created, 1 updated, 278 unchanged');
+    expect(out).toContain('Dry run: nothing was written.');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a CSV with several errors in several rows lists them all and writes nothing', async () => {
+    const before = await counts();
+    // Shift_JIS files have no BOM.
+    const lines = readFileSync(EXAMPLE_CSV, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
+    lines[3] = lines[3]?.replace(',施策,', ',,') ?? '';
+    lines[10] = lines[10]?.replace('@2026-', '@2025-') ?? '';
+    lines[40] = lines[40]?.replace('C0LEAD0001', 'C0OTHER001') ?? '';
+    const file = join(dir, 'broken.csv');
+    writeFileSync(file, iconv.encode(lines.join('\r\n'), 'cp932'));
+    const { code, out, err } = await run(['import', file]);
+    expect(code).toBe(1);
+    expect(out).toContain('(CSV, Shift_JIS (CP932)');
+    const problems = err.split('\n');
+    expect(problems).toEqual([
+      'row 4, column category: is required',
+      expect.stringMatching(/^row 11, column milestones, item 1, due: 2025-\d\d-\d\d is outside fiscal year 2026/),
+      expect.stringMatching(/^row 41, column leadership_channel: "C0OTHER001" conflicts with "C0LEAD0001" in row 2/),
+      `3 problems found in ${file}; nothing was written. / 3件の問題があるため、何も書き込んでいません。`,
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('a YAML file with an alias bomb fails fast', async () => {
+    const file = join(dir, 'bomb.yaml');
+    const levels = ['a: &a [x,x,x,x,x,x,x,x,x,x]'];
+    for (let i = 1; i < 10; i++) {
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
+    }
+    writeFileSync(file, levels.join('\n'));
+    const { code, err } = await run(['import', file]);
+    expect(code).toBe(1);
+    expect(err).toMatch(/alias bomb/);
+  });
+
+  it('imports a changed file in place', async () => {
+    const file = join(dir, 'small.yaml');
+    writeFileSync(file, SMALL_YAML);
+    const { code, out } = await run(['import', file, '--actor', 'U0HQ000001']);
+    expect(code).toBe(0);
+    // seisaku exists (20 departments already): small.yaml rewrites its targets' order and people.
+    expect(out).toMatch(
+      /\[1\/2\] 政策経営部 \(seisaku\): 2 targets, 2 milestones — department updated, 2 targets updated/,
+    );
+    expect(out).toContain(
+      'warning: department kikikanri "危機管理部" is in the database but not in the file; it was kept',
+    );
+    const audit = await withDatabase(({ db }) => db.auditEvent.findFirst({ orderBy: { id: 'desc' } }));
+    expect(audit).toMatchObject({ actorId: 'U0HQ000001', action: 'import', subject: 'fy:2026' });
+  });
+
+  it('explains usage errors and missing files', async () => {
+    expect(await run(['import'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Usage: tracker import FILE'),
+    });
+    expect(await run(['import', 'a.yaml', '--force'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("Unknown option '--force'"),
+    });
+    expect(await run(['import', join(dir, 'missing.csv')])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('no such file'),
+    });
+  });
+
+  it('imports while another connection (the running bot) holds the SQLite database open', async () => {
+    const { code, err } = await withDatabase(async ({ db }) => {
+      await db.department.count();
+      return run(['import', EXAMPLE_YAML]);
+    });
+    expect(err).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it('reports an unreachable database as a failure', async () => {
+    const cli = io();
+    const code = await runCli(
+      ['import', EXAMPLE_YAML],
+      {
+        ...cli,
+        env: { DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none' },
+      },
+      wiring,
+    );
+    expect(code).toBe(1);
+    expect(cli.lines.err.join('\n')).toMatch(/^tracker import: /);
+  });
+});

@@ -1,0 +1,44 @@
+import { WebClient } from '@slack/web-api';
+import nock from 'nock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getUserLocale, peekUserLocale } from '../../../src/services/people/get-user-locale.js';
+import { captureLogger } from '../../helpers/context.js';
+import { createTestDatabase, PROVIDERS, type TestDatabase } from '../../helpers/databases.js';
+
+describe.each(PROVIDERS)('getUserLocale on %s', (provider) => {
+  let database: TestDatabase;
+  const client = new WebClient('xoxb-test', { retryConfig: { retries: 0 } });
+  beforeAll(async () => {
+    database = await createTestDatabase(provider);
+  });
+  afterAll(async () => database?.destroy());
+
+  it('asks users.info once, then answers from the cache for a day', async () => {
+    const { logger } = captureLogger();
+    let t = new Date('2026-11-20T00:00:00Z');
+    const deps = { db: database.db, client, logger, now: () => t };
+    const scope = nock('https://slack.com')
+      .post('/api/users.info', (b) => b.user === 'UEN000001' && b.include_locale === 'true')
+      .reply(200, { ok: true, user: { id: 'UEN000001', locale: 'en-US' } });
+    expect(await getUserLocale(deps, 'UEN000001')).toBe('en');
+    expect(scope.isDone()).toBe(true);
+    t = new Date('2026-11-20T12:00:00Z');
+    expect(await getUserLocale(deps, 'UEN000001')).toBe('en'); // no second call: nock would refuse it
+    expect(await peekUserLocale(database.db, 'UEN000001')).toBe('en');
+    t = new Date('2026-11-21T01:00:00Z');
+    nock('https://slack.com')
+      .post('/api/users.info')
+      .reply(200, { ok: true, user: { id: 'UEN000001', locale: 'ja-JP' } });
+    expect(await getUserLocale(deps, 'UEN000001')).toBe('ja');
+  });
+
+  it('falls back to the cached or default language when Slack fails, and logs it', async () => {
+    const { logger, lines } = captureLogger();
+    const deps = { db: database.db, client, logger, now: () => new Date('2026-12-30T00:00:00Z') };
+    nock('https://slack.com').post('/api/users.info').reply(200, { ok: false, error: 'user_not_found' });
+    expect(await getUserLocale(deps, 'UGONE0001')).toBe('ja');
+    expect(lines.some((l) => l.includes('users.info failed'))).toBe(true);
+    nock('https://slack.com').post('/api/users.info').reply(200, { ok: false, error: 'ratelimited' });
+    expect(await getUserLocale(deps, 'UEN000001')).toBe('ja'); // cached from the previous test
+  });
+});

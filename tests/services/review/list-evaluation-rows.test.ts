@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../src/errors.js';
+import { listEvaluationRows } from '../../../src/services/review/list-evaluation-rows.js';
+import { PROVIDERS } from '../../helpers/databases.js';
+import { seededTestDatabase } from '../../helpers/seeded-database.js';
+import { PEOPLE, replayReviewSteps, seedReviewOrg } from '../../review/fixtures.js';
+
+describe.each(PROVIDERS)('listEvaluationRows on %s', (provider) => {
+  const env = seededTestDatabase(provider, async (db) => {
+    const org = await seedReviewOrg(db);
+    await replayReviewSteps(db, org, [
+      ['KM-1', PEOPLE.memberB1, 'self', { grade: 'S', comment: '利用者が増加' }],
+      ['KM-1', PEOPLE.managerB, 'approve'],
+      ['KM-1', PEOPLE.hq, 'check', { grade: 'A', comment: '目標超過だが外部要因あり' }],
+      ['KM-1', PEOPLE.hq, 'confirm'],
+      ['SK-1', PEOPLE.memberA1, 'self', { grade: 'B', comment: '素案作成済み' }],
+      ['SK-2', PEOPLE.memberA2, 'self', { grade: 'C', comment: '一部改善' }],
+      ['SK-2', PEOPLE.managerA, 'return', { comment: '実績を再確認' }],
+    ]);
+    return org;
+  });
+
+  it('lists one row per target in evaluation-sheet order', async () => {
+    const rows = await listEvaluationRows(env.db, { fiscalYear: 2026, timeZone: 'Asia/Tokyo' });
+    expect(rows.map((r) => `${r.department}/${r.category}/${r.code}`)).toEqual([
+      '政策経営部/施策/SK-1',
+      '政策経営部/施策/SK-4',
+      '政策経営部/改革/SK-2',
+      '政策経営部/人材育成・活用/SK-3',
+      '政策経営部/その他/SK-5',
+      '区民文化部/施策/KM-1',
+    ]);
+  });
+
+  it('carries the indicator, latest value, achievement, suggested and given grades, comments and last update', async () => {
+    const rows = await listEvaluationRows(env.db, { fiscalYear: 2026, timeZone: 'Asia/Tokyo' });
+    const byCode = new Map(rows.map((r) => [r.code, r]));
+    expect(byCode.get('SK-1')).toEqual({
+      departmentCode: 'seisaku',
+      department: '政策経営部',
+      category: '施策',
+      code: 'SK-1',
+      title: '実現プランの改訂',
+      indicatorKind: 'activity',
+      unit: '%',
+      baseline: 0,
+      target: 100,
+      actual: 85,
+      achievementPercent: 85,
+      suggestedGrade: 'B',
+      selfGrade: 'B',
+      hqGrade: null,
+      selfComment: '素案作成済み',
+      hqComment: null,
+      returnComment: null,
+      reviewState: 'self_assessed',
+      // Reported 2027-03-30T16:00Z, which is already March 31 in Tokyo.
+      lastUpdate: '2027-03-31',
+    });
+    expect(byCode.get('SK-2')).toMatchObject({
+      actual: 52.5,
+      achievementPercent: 50,
+      suggestedGrade: 'D',
+      selfGrade: null,
+      reviewState: 'returned',
+      returnComment: '実績を再確認',
+    });
+    expect(byCode.get('SK-4')).toMatchObject({ actual: 0, achievementPercent: null, suggestedGrade: 'A' });
+    expect(byCode.get('SK-3')).toMatchObject({
+      indicatorKind: null,
+      actual: null,
+      suggestedGrade: null,
+      lastUpdate: null,
+    });
+    expect(byCode.get('KM-1')).toMatchObject({
+      achievementPercent: 120,
+      suggestedGrade: 'S',
+      selfGrade: 'S',
+      hqGrade: 'A',
+      selfComment: '利用者が増加',
+      hqComment: '目標超過だが外部要因あり',
+      reviewState: 'confirmed',
+      lastUpdate: '2027-03-01',
+    });
+  });
+
+  it('refuses a fiscal year that is not loaded', async () => {
+    const error = await listEvaluationRows(env.db, { fiscalYear: 2031, timeZone: 'Asia/Tokyo' }).catch((e) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'fiscal_year_unknown', userMessage: 'export.error.fiscal_year_unknown' });
+  });
+});
