@@ -3,13 +3,11 @@
  * runnable alone, with the command printed before it), then one summary. Every figure is printed
  * with the load average of the machine just before it was measured.
  *
- *   npm run bench [-- --only ack,insert,digest,fanout,memory] [--scales 1,4] [--providers sqlite,postgresql]
+ *   npm run bench [-- --only ack,digest,fanout,memory] [--scales 1,4] [--providers sqlite,postgresql]
  *                 [--people 1000] [--requests 2000] [--concurrency 50] [--repeats 5]
  *
  * 1. Ack latency (bench/ack-latency.ts): tracker vs a bare Bolt app, HTTP mode, p50/p99 and ratios;
  *    the closed loop `--repeats` times, the summary giving the median of the runs' ratios.
- *    Then the insert a submission waits for (bench/progress-insert.ts): CPU per insert on the bot's
- *    path against the ORM's raw query without compiled statements, in the same run.
  * 2. Digest build (bench/digest.ts): 200 departments × 30 targets × a year of weekly updates at each
  *    scale and provider; the median of 3 builds, and its ratio to the 1× build of the same provider
  *    (the baseline, measured in the same run). 16× needs about 2 GB of memory for its child;
@@ -29,7 +27,7 @@ import { printTable } from './stats.js';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'ack,insert,digest,fanout,memory' },
+    only: { type: 'string', default: 'ack,digest,fanout,memory' },
     scales: { type: 'string', default: '1,4,16' },
     providers: { type: 'string', default: 'sqlite,postgresql' },
     people: { type: 'string', default: '1000' },
@@ -120,13 +118,6 @@ if (only.has('ack')) {
       ]);
     }
   }
-}
-
-if (only.has('insert')) {
-  const loadBefore = load();
-  const out = await runScript('progress-insert.ts', []);
-  const m = /^progress insert: (.+)$/m.exec(out);
-  if (m?.[1]) summary.push(['progress insert (SQLite)', m[1], loadBefore]);
 }
 
 if (only.has('digest')) {

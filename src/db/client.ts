@@ -1,12 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { PrismaClient as SqliteClient } from '../generated/sqlite/client.js';
 import { type Provider, parseDatabaseUrl } from './database-url.js';
-import { WalSyncer, withDurableCommits } from './durable-commits.js';
-import { rawSqlOn, registerRawSql, trackConnection } from './raw-sql.js';
-import { withStatementCache } from './statement-cache.js';
 
 /**
  * The application's database client. Both generated clients come from the same data model, so
@@ -17,8 +13,6 @@ export type Db = SqliteClient;
 export interface Database {
   db: Db;
   provider: Provider;
-  /** Flushes SQLite's log after commits (null for PostgreSQL and in-memory SQLite). */
-  wal: WalSyncer | null;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -27,72 +21,52 @@ export interface Database {
 /** Busy timeout for SQLite writers waiting on each other (ms). */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
-// The driver, its adapter and the generated client of the other provider are never loaded: about
-// 11 MB of a SQLite bot's memory was PostgreSQL code it could not use.
-
-/** Builds the SQLite driver-adapter factory for a file (or :memory:) target. */
+/** Prisma's better-sqlite3 adapter factory for a file (or :memory:) target. */
 export async function sqliteAdapterFor(target: string): Promise<PrismaBetterSqlite3> {
   const { PrismaBetterSqlite3 } = await import('@prisma/adapter-better-sqlite3');
   if (target !== ':memory:') mkdirSync(dirname(target), { recursive: true });
   return new PrismaBetterSqlite3({ url: target, timeout: SQLITE_BUSY_TIMEOUT_MS });
 }
 
-async function createClient(url: string): Promise<{ db: Db; wal: WalSyncer | null }> {
-  const parsed = parseDatabaseUrl(url);
-  let factory: SqlDriverAdapterFactory;
-  let wal: WalSyncer | null = null;
-  let Client: new (options: { adapter: SqlDriverAdapterFactory }) => Db;
-  if (parsed.provider === 'postgresql') {
+// Each provider's driver, adapter and generated client are imported only when that provider is
+// configured, so a process never loads the other provider's code.
+async function createClient(provider: Provider, target: string): Promise<Db> {
+  if (provider === 'postgresql') {
     const [{ PrismaPg }, { PrismaClient }] = await Promise.all([
       import('@prisma/adapter-pg'),
       import('../generated/postgresql/client.js'),
     ]);
     // A short connection timeout turns a stopped database into a quick error, not a hung request.
-    factory = new PrismaPg({ connectionString: parsed.target, connectionTimeoutMillis: 3000, max: 10 });
-    Client = PrismaClient as unknown as typeof Client;
-  } else {
-    const [driver, { PrismaClient }] = await Promise.all([
-      sqliteAdapterFor(parsed.target),
-      import('../generated/sqlite/client.js'),
-    ]);
-    factory = withStatementCache(driver);
-    if (parsed.target !== ':memory:') {
-      const syncer = new WalSyncer(`${parsed.target}-wal`);
-      factory = withDurableCommits(factory, () => syncer.sync());
-      wal = syncer;
-    }
-    Client = PrismaClient;
+    const adapter = new PrismaPg({ connectionString: target, connectionTimeoutMillis: 3000, max: 10 });
+    return new PrismaClient({ adapter }) as unknown as Db;
   }
-  const connection = trackConnection(factory);
-  const db = new Client({ adapter: connection.factory });
-  registerRawSql(db, rawSqlOn(parsed.provider, db, connection.current));
-  return { db, wal };
+  const [adapter, { PrismaClient }] = await Promise.all([
+    sqliteAdapterFor(target),
+    import('../generated/sqlite/client.js'),
+  ]);
+  return new PrismaClient({ adapter });
 }
 
-/**
- * Opens the database named by url; SQLite gets WAL mode so readers never block the writer, and
- * every commit on disk before it resolves so a stored report survives a power cut.
- */
+/** Opens the database named by url through Prisma's own driver adapter for its provider. */
 export async function openDatabase(url: string): Promise<Database> {
-  const { provider } = parseDatabaseUrl(url);
-  const { db, wal } = await createClient(url);
+  const { provider, target } = parseDatabaseUrl(url);
+  const db = await createClient(provider, target);
   if (provider === 'sqlite') {
-    const [mode] = await db.$queryRawUnsafe<{ journal_mode: string }[]>('PRAGMA journal_mode = WAL');
+    // WAL: readers never block the writer.
+    await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+    // FULL: each commit is flushed to disk before it returns, so a report the user is told is
+    // stored survives a power cut or an OS crash too (better-sqlite3's default in WAL mode,
+    // NORMAL, can lose the last commits then).
+    await db.$queryRawUnsafe('PRAGMA synchronous = FULL');
     await db.$queryRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
-    // Commits must be on disk before the user is told "stored". With the log in WAL mode the
-    // client flushes it after each commit off the event loop (durable-commits.ts), so SQLite need
-    // not; a file SQLite could not put in WAL mode syncs inside every commit (FULL) instead.
-    const walFlushed = wal !== null && mode?.journal_mode.toLowerCase() === 'wal';
-    await db.$queryRawUnsafe(`PRAGMA synchronous = ${walFlushed ? 'NORMAL' : 'FULL'}`);
-    // SQLite's own default page cache (2 MB) instead of better-sqlite3's 16 MB: the OS caches the
-    // file anyway, and a digest build peaked ~19 MB lower for the same time.
+    // SQLite's own default page cache (2 MB) instead of better-sqlite3's 16 MB: the operating
+    // system caches the file as well.
     await db.$queryRawUnsafe('PRAGMA cache_size = -2000');
   }
   return {
     db,
     provider,
-    wal,
     async ping() {
       try {
         await db.$queryRawUnsafe('SELECT 1');
@@ -101,9 +75,6 @@ export async function openDatabase(url: string): Promise<Database> {
         return false;
       }
     },
-    close: async () => {
-      await db.$disconnect();
-      await wal?.close();
-    },
+    close: () => db.$disconnect(),
   };
 }

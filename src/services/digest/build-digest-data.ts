@@ -2,7 +2,6 @@ import { TZDate } from '@date-fns/tz';
 import { calendarDayIn, calendarFromDate, dateFromCalendar, fiscalYearOfDay } from '../../calendar/dates.js';
 import type { Cadence } from '../../config.js';
 import type { Db } from '../../db/client.js';
-import { rawSqlOf } from '../../db/raw-sql.js';
 import { achievementPercent, average, cadenceDays, daysBetween } from '../../digest/metrics.js';
 import { classifyChange, countsOverTime, type StatusEvent, statusesAt } from '../../digest/timeline.js';
 import {
@@ -38,48 +37,38 @@ function startOfDayIn(day: string, timeZone: string): Date {
   return new Date(new TZDate(y, m - 1, d, timeZone).getTime());
 }
 
-function toDate(value: unknown): Date {
-  return value instanceof Date ? value : new Date(value as string | number);
+function toDate(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(value);
 }
 
-/** Targets per status-change query: Prisma holds a whole result at once, so pages bound the peak. */
-const EVENT_PAGE_TARGETS = 1000;
+/**
+ * Targets per status-change query: their ids are bound parameters, and Prisma's SQLite adapter
+ * takes at most 999 per statement; pages also bound what one result holds in memory.
+ */
+const EVENT_PAGE_TARGETS = 500;
 
 /**
- * Status changes of every target of the fiscal year up to now, in history order. Weekly reports
- * mostly repeat the status; a trigger marks each report that does not (`statusChanged`), and the
- * index on (targetId, statusChanged, reportedAt, id, status) hands over only those, in order,
- * without reading the table: a few rows per target instead of a year of reports (30,000 of
- * 300,000 in the bench; a LAG window over all of them took most of the digest's data step).
- * Sent past the ORM's raw-query layer (raw-sql.ts), which cost more than the query itself here.
- * A repeat that is still marked changed (the column's default, should a row ever be written
- * where the trigger does not run) is dropped below, so the result stays right either way. The
- * IN (subquery) form lets SQLite walk the index in target order instead of sorting in a temp
- * B-tree. Read a thousand targets at a time: one query for 6,000 targets peaked 30 MB higher for
- * the same time.
+ * Status changes of the given targets up to now, in history order. Weekly reports mostly repeat
+ * the status; a trigger marks each report that does not (`statusChanged`), and the index on
+ * (targetId, statusChanged, reportedAt, id, status) hands over only those, in order, without
+ * reading the rest of the table. A repeat that is still marked changed (the column's default,
+ * should a row ever be written where the trigger does not run) is dropped below, so the result
+ * stays right either way.
  */
-async function loadStatusEvents(db: Db, fiscalYearId: number, targetIds: number[], now: Date): Promise<StatusEvent[]> {
-  const sql = rawSqlOf(db);
+async function loadStatusEvents(db: Db, targetIds: number[], now: Date): Promise<StatusEvent[]> {
   const ids = [...targetIds].sort((a, b) => a - b);
   const events: StatusEvent[] = [];
   for (let i = 0; i < ids.length; i += EVENT_PAGE_TARGETS) {
-    const first = ids[i] ?? 0;
-    const last = ids[Math.min(ids.length, i + EVENT_PAGE_TARGETS) - 1] ?? first;
-    const rows = await sql<{ targetId: unknown; reportedAt: unknown; status: unknown }>`
-      SELECT u."targetId", u."reportedAt", u."status" FROM "ProgressUpdate" u
-      WHERE u."targetId" IN (
-          SELECT t."id" FROM "Target" t
-          WHERE t."fiscalYearId" = ${fiscalYearId} AND t."id" BETWEEN ${first} AND ${last}
-        )
-        AND u."statusChanged" = TRUE
-        AND u."reportedAt" <= ${now}
-      ORDER BY u."targetId", u."reportedAt", u."id"`;
+    const rows = await db.progressUpdate.findMany({
+      where: { targetId: { in: ids.slice(i, i + EVENT_PAGE_TARGETS) }, statusChanged: true, reportedAt: { lte: now } },
+      select: { targetId: true, reportedAt: true, status: true },
+      orderBy: [{ targetId: 'asc' }, { reportedAt: 'asc' }, { id: 'asc' }],
+    });
     let previous: StatusEvent | undefined;
     for (const r of rows) {
-      const targetId = Number(r.targetId);
       if (!isStatus(r.status)) continue;
-      if (previous?.targetId === targetId && previous.status === r.status) continue;
-      previous = { targetId, at: toDate(r.reportedAt), status: r.status };
+      if (previous?.targetId === r.targetId && previous.status === r.status) continue;
+      previous = { targetId: r.targetId, at: r.reportedAt, status: r.status };
       events.push(previous);
     }
   }
@@ -88,16 +77,20 @@ async function loadStatusEvents(db: Db, fiscalYearId: number, targetIds: number[
 
 /**
  * When each target of the fiscal year was last reported on up to now, and its latest indicator
- * value (targets with an indicator). One index seek per target on (targetId, reportedAt): a
- * GROUP BY or a window over every update of the year cost ten times as long and most of the memory.
- * Past the ORM's raw-query layer, like the status changes.
+ * value (targets with an indicator). Raw SQL because the ORM's query API has no correlated
+ * subquery: with one, each target costs an index seek on (targetId, reportedAt), where a GROUP BY
+ * or a window would read every update of the year. The providers return the timestamp
+ * differently (PostgreSQL a Date, SQLite the stored text), hence toDate; numbers are read with
+ * Number() whichever numeric type the driver gives.
  */
 async function loadLatestReports(
   db: Db,
   fiscalYearId: number,
   now: Date,
 ): Promise<{ lastReported: Map<number, Date>; latestValues: Map<number, number> }> {
-  const rows = await rawSqlOf(db)<{ targetId: unknown; lastAt: unknown; latestValue: unknown }>`
+  const rows = await db.$queryRaw<
+    { targetId: number | bigint; lastAt: Date | string | null; latestValue: number | null }[]
+  >`
     SELECT t."id" AS "targetId",
       (SELECT MAX(u."reportedAt") FROM "ProgressUpdate" u
         WHERE u."targetId" = t."id" AND u."reportedAt" <= ${now}) AS "lastAt",
@@ -112,17 +105,15 @@ async function loadLatestReports(
   const latestValues = new Map<number, number>();
   for (const r of rows) {
     const targetId = Number(r.targetId);
-    if (r.lastAt !== null && r.lastAt !== undefined) lastReported.set(targetId, toDate(r.lastAt));
-    if (r.latestValue !== null && r.latestValue !== undefined) latestValues.set(targetId, Number(r.latestValue));
+    if (r.lastAt !== null) lastReported.set(targetId, toDate(r.lastAt));
+    if (r.latestValue !== null) latestValues.set(targetId, Number(r.latestValue));
   }
   return { lastReported, latestValues };
 }
 
 /**
  * Milestones of the fiscal year due before today and still open at now (one finished after now
- * was open then: digests can be previewed in the past), earliest first. Past the ORM's raw-query
- * layer: a year's milestones of 200 departments are 18,000 rows, and building them as ORM
- * objects took 86–140 ms of the digest's data step.
+ * was open then: digests can be previewed in the past), earliest first.
  */
 async function loadOverdueMilestones(
   db: Db,
@@ -130,17 +121,12 @@ async function loadOverdueMilestones(
   today: Date,
   now: Date,
 ): Promise<{ targetId: number; title: string; dueOn: string }[]> {
-  const rows = await rawSqlOf(db)<{ targetId: unknown; title: unknown; dueOn: unknown }>`
-    SELECT m."targetId", m."title", m."dueOn" FROM "Milestone" m
-    WHERE m."targetId" IN (SELECT t."id" FROM "Target" t WHERE t."fiscalYearId" = ${fiscalYearId})
-      AND m."dueOn" < ${today}
-      AND (m."doneAt" IS NULL OR m."doneAt" > ${now})
-    ORDER BY m."dueOn", m."sortOrder"`;
-  return rows.map((r) => ({
-    targetId: Number(r.targetId),
-    title: String(r.title),
-    dueOn: calendarFromDate(toDate(r.dueOn)),
-  }));
+  const rows = await db.milestone.findMany({
+    where: { target: { fiscalYearId }, dueOn: { lt: today }, OR: [{ doneAt: null }, { doneAt: { gt: now } }] },
+    select: { targetId: true, title: true, dueOn: true },
+    orderBy: [{ dueOn: 'asc' }, { sortOrder: 'asc' }],
+  });
+  return rows.map((r) => ({ targetId: r.targetId, title: r.title, dueOn: calendarFromDate(r.dueOn) }));
 }
 
 /** The fiscal year's digest: totals, departments, week-on-week changes, trend and the next review. */
@@ -169,7 +155,6 @@ export async function buildDigestData(db: Db, input: BuildDigestInput): Promise<
     }),
     loadStatusEvents(
       db,
-      fiscalYear.id,
       targetRows.map((t) => t.id),
       now,
     ),
