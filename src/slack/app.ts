@@ -20,8 +20,7 @@ export interface RunningApp {
   app: App;
   /** Listening HTTP port (events in HTTP mode; only /healthz in Socket Mode). */
   port: number;
-  /** After-ack work (receipts, channel posts) queued or running. */
-  afterAck: AfterAckQueue;
+  /** Stops the app, then waits (at most 10 s) for after-ack work already queued. */
   stop(): Promise<void>;
 }
 
@@ -157,5 +156,5 @@ export async function startApp(
     const left = await afterAck.drain(AFTER_ACK_DRAIN_MS);
     if (left > 0) ctx.logger.event('warn', 'after-ack work not finished at shutdown', { left });
   };
-  return { app, port, afterAck, stop };
+  return { app, port, stop };
 }

@@ -9,7 +9,8 @@ import type { AppLogger } from '../logger.js';
  * in step); a 429 after its Retry-After, with every call of the client paused meanwhile (each such
  * wait counts as one retry). Slack's `ok: false` answers are not retried here. A call that still
  * fails is recorded as failed and, unless Slack refused it for good, tried again by a later tick
- * (src/scheduler/deliver.ts); the retries here stay well within the claim lease.
+ * (src/scheduler/deliver.ts). One call's retries take at most about 3 minutes (with the request
+ * timeout below) plus Slack's Retry-After waits, within the claim lease (10 minutes by default).
  */
 export const JOB_RETRY_CONFIG: RetryOptions = {
   retries: 4,
