@@ -188,7 +188,7 @@ async function main() {
         const roundP50: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
         const roundP99: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
         const busyMs: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
-        // CPU ms of the app while its requests were answered, and after (its follow-ups), and of
+        // CPU ms of the app while its requests were answered, and after (its after-ack work), and of
         // this process (the load generator and the fake Slack) while they were answered.
         const cpuMs: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
         const afterCpuMs: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
@@ -269,7 +269,7 @@ async function main() {
           );
         }
       }
-      // CPU µs per request: the app's while answering, the app's after the last answer (follow-ups),
+      // CPU µs per request: the app's while answering, the app's after the last answer (after-ack work),
       // and the load generator's (with the fake Slack) while answering; from /proc (Linux).
       printTable(
         [

@@ -16,7 +16,7 @@
  * Scenario "matched": the queue is configured for the fake's limits through the same variables an
  * operator sets (TRACKER_SLACK_WORKSPACE_RATE, TRACKER_SLACK_WORKSPACE_BURST,
  * TRACKER_SLACK_CHANNEL_INTERVAL_MS). Scenario "aggressive": the queue is set 4× too fast (burst
- * 5×), so the fake Slack answers 429s and the queue has to wait them out. --replicas 2 runs two
+ * 5×), so the fake Slack answers 429s and the jobs' WebClient waits them out. --replicas 2 runs two
  * job instances on two database clients at once (use --provider postgresql).
  */
 import { parseArgs } from 'node:util';

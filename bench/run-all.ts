@@ -91,7 +91,7 @@ if (only.has('ack')) {
     values.repeats,
   ]);
   const repeated = Number(values.repeats) > 1;
-  let followUpsSeen = false;
+  let afterAckSeen = false;
   for (const line of out.split('\n')) {
     // With several runs the closed loop's figure is their median; the open loop runs once.
     const m = repeated
@@ -109,10 +109,10 @@ if (only.has('ack')) {
       /^tracker, (.+?): (\d+) answered in ([\d.]+) s; (\d+) messages sent after the acks, the last ([\d.]+) s/.exec(
         line,
       );
-    if (f && !followUpsSeen) {
-      followUpsSeen = true;
+    if (f && !afterAckSeen) {
+      afterAckSeen = true;
       summary.push([
-        `ack ${f[1]}, follow-ups`,
+        `ack ${f[1]}, after-ack messages`,
         `${f[4]} messages, the last ${f[5]} s after the last answer`,
         loadBefore,
       ]);

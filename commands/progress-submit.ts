@@ -75,10 +75,8 @@ async function announce(
 }
 
 /**
- * Queues the receipt and the channel post of a stored update behind other users' acks
- * (follow-ups.ts). A function of its own so that the queued closure holds only these values: made
- * inside the listener, it shared the listener's scope with `ack` and kept each request's Bolt
- * objects alive until it ran (13 MB more live heap after a burst of 2,000 submissions).
+ * Queues the receipt and the channel post of a stored update as after-ack work. When the update was
+ * stored without reading its target (no milestones), the target is read here, after Slack's answer.
  */
 function queueAnnouncement(
   ctx: ListenerContext,
@@ -86,7 +84,7 @@ function queueAnnouncement(
   input: { userId: string; locale: Locale; target: TargetForReport | null; update: ProgressInput },
 ): void {
   const { userId, locale, update } = input;
-  ctx.followUps.run('progress announcement', async () => {
+  ctx.afterAck.run('progress announcement', async () => {
     let target = input.target;
     try {
       target ??= await getReportableTarget(ctx.db, {
@@ -106,8 +104,8 @@ function queueAnnouncement(
 /**
  * How long a submission waits for its report to be stored before the modal is closed anyway.
  * Slack drops an answer that comes after 3 s and tells the user it failed, although the report may
- * still be stored; a flush of this machine's disk once took 663 ms (docs/reliability.md), a
- * PostgreSQL lock can take longer. A late outcome reaches the user by direct message instead.
+ * still be stored (a slow disk flush, a PostgreSQL lock). A late outcome reaches the user by direct
+ * message instead.
  */
 export const STORE_BUDGET_MS = 2_500;
 
@@ -193,8 +191,8 @@ function reportLateOutcome(
   input: { locale: Locale; update: ProgressInput; storing: Promise<StoreOutcome> },
 ): void {
   const { locale, update } = input;
-  // Through the follow-up queue, so a stopping bot waits for the outcome as for a receipt.
-  ctx.followUps.runAfter('late progress outcome', input.storing, async (outcome) => {
+  // Through the after-ack queue, so a stopping bot waits for the outcome as for a receipt.
+  ctx.afterAck.runAfter('late progress outcome', input.storing, async (outcome) => {
     if (outcome.kind === 'stored') {
       logStored(ctx, update, true);
       queueAnnouncement(ctx, client, { userId: update.reporterId, locale, target: outcome.target, update });

@@ -48,7 +48,7 @@ export function departmentDigestJob(config: OfflineConfig, options: DepartmentDi
       );
       const pending = recipients.filter((d) => {
         const found = existing.get(departmentDigestKey(due.day, d.code));
-        return !found || isRetryDue(found, now, settings.maxAttempts, settings.claimLeaseMs);
+        return !found || isRetryDue(found, now, settings.claimLeaseMs);
       });
       result.skipped = recipients.length - pending.length;
       if (pending.length === 0) return result;
@@ -58,14 +58,14 @@ export function departmentDigestJob(config: OfflineConfig, options: DepartmentDi
         defaultCadence: reminderSettings(deps.config).defaultCadence,
       });
       if (!data) return { ...result, skipped: recipients.length };
-      const queue = sendQueueFor(slack, { ...settings, logger });
+      const queue = sendQueueFor(slack, settings);
       for (const recipient of pending) {
         const department = data.departments.find((d) => d.id === recipient.id);
         if (!department) continue;
         const key = departmentDigestKey(due.day, recipient.code);
         const channel = recipient.channelId;
         const outcome = await deliverOnce(
-          { db, logger, now, maxAttempts: settings.maxAttempts, claimLeaseMs: settings.claimLeaseMs },
+          { db, logger, now, claimLeaseMs: settings.claimLeaseMs },
           {
             key,
             kind: 'department-digest',
@@ -84,7 +84,7 @@ export function departmentDigestJob(config: OfflineConfig, options: DepartmentDi
                 problems: posted.problems,
               });
             }
-            return { channel, ts: posted.ts, attempts: posted.attempts };
+            return { channel, ts: posted.ts };
           },
         );
         const counted = outcomeResult(outcome);

@@ -43,8 +43,7 @@ export function weeklyDigestJob(config: OfflineConfig, options: DigestJobOptions
       const settings = deliverySettings(deps.config);
       // Cheap check first: on most ticks of the day the digest is already out.
       const existing = (await findDeliveriesByKey(db, [key])).get(key) ?? null;
-      if (existing && !isRetryDue(existing, now, settings.maxAttempts, settings.claimLeaseMs))
-        return { ...NOTHING, skipped: 1 };
+      if (existing && !isRetryDue(existing, now, settings.claimLeaseMs)) return { ...NOTHING, skipped: 1 };
       const data = await buildDigestData(db, {
         now,
         timeZone: deps.config.timeZone,
@@ -59,9 +58,9 @@ export function weeklyDigestJob(config: OfflineConfig, options: DigestJobOptions
         return { ...NOTHING, skipped: 1 };
       }
       const channel = data.leadershipChannel;
-      const queue = sendQueueFor(slack, { ...settings, logger });
+      const queue = sendQueueFor(slack, settings);
       const outcome = await deliverOnce(
-        { db, logger, now, maxAttempts: settings.maxAttempts, claimLeaseMs: settings.claimLeaseMs },
+        { db, logger, now, claimLeaseMs: settings.claimLeaseMs },
         {
           key,
           kind: 'weekly-digest',
@@ -84,7 +83,7 @@ export function weeklyDigestJob(config: OfflineConfig, options: DigestJobOptions
             chart: posted.chartUploaded,
             problems: posted.problems,
           });
-          return { channel, ts: posted.ts, attempts: posted.attempts };
+          return { channel, ts: posted.ts };
         },
       );
       return outcomeResult(outcome);

@@ -61,9 +61,7 @@ const schema = z.object({
   /** Workspace-wide sustained message rate per second, and the burst allowed above it. */
   TRACKER_SLACK_WORKSPACE_RATE: z.preprocess(blank, z.coerce.number().positive().max(1000).default(5)),
   TRACKER_SLACK_WORKSPACE_BURST: z.preprocess(blank, z.coerce.number().int().min(1).max(1000).default(20)),
-  /** Attempts per message on 5xx/network errors (429s wait for Retry-After and are counted apart). */
-  TRACKER_SLACK_MAX_ATTEMPTS: z.preprocess(blank, z.coerce.number().int().min(1).max(20).default(5)),
-  TRACKER_SLACK_RETRY_BASE_MS: z.preprocess(blank, z.coerce.number().int().min(1).max(60_000).default(1000)),
+  /** Scheduled messages in flight at once (a 429's wait holds them, so the queue waits with it). */
   TRACKER_SLACK_CONCURRENCY: z.preprocess(blank, z.coerce.number().int().min(1).max(100).default(4)),
   /**
    * A delivery still "claimed" this long after its claim belonged to a process that died before
@@ -118,8 +116,6 @@ export interface DeliveryConfig {
   channelIntervalMs: number;
   workspacePerSecond: number;
   workspaceBurst: number;
-  maxAttempts: number;
-  retryBaseMs: number;
   concurrency: number;
   claimLeaseMs: number;
 }
@@ -173,8 +169,6 @@ function build(data: z.infer<typeof schema>): OfflineConfig {
       channelIntervalMs: data.TRACKER_SLACK_CHANNEL_INTERVAL_MS,
       workspacePerSecond: data.TRACKER_SLACK_WORKSPACE_RATE,
       workspaceBurst: data.TRACKER_SLACK_WORKSPACE_BURST,
-      maxAttempts: data.TRACKER_SLACK_MAX_ATTEMPTS,
-      retryBaseMs: data.TRACKER_SLACK_RETRY_BASE_MS,
       concurrency: data.TRACKER_SLACK_CONCURRENCY,
       claimLeaseMs: data.TRACKER_CLAIM_LEASE_SECONDS * 1000,
     },

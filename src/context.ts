@@ -1,7 +1,7 @@
 import type { OfflineConfig } from './config.js';
 import type { Database, Db } from './db/client.js';
 import type { AppLogger } from './logger.js';
-import type { FollowUps } from './slack/follow-ups.js';
+import type { AfterAckQueue } from './slack/after-ack.js';
 
 /** What every listener, job and command is given: never globals, so tests can swap each part. */
 export interface AppContext {
@@ -15,5 +15,5 @@ export interface AppContext {
 
 /** What Slack listeners are given: the app's context and the queue for their after-ack work. */
 export interface ListenerContext extends AppContext {
-  followUps: FollowUps;
+  afterAck: AfterAckQueue;
 }

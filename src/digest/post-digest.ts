@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { DigestMessage } from '../blocks/digest-pack.js';
 import type { AppLogger } from '../logger.js';
+import { sendFailure } from '../slack/send-failure.js';
 import type { SendQueue } from '../slack/send-queue.js';
 
 export interface DigestChart {
@@ -24,17 +25,13 @@ export interface PostDigestInput {
 
 export interface PostDigestResult {
   ts: string;
-  attempts: number;
   threadReplies: number;
   chartUploaded: boolean;
   /** Thread parts that could not be posted (the digest itself was). */
   problems: string[];
 }
 
-function reason(error: unknown): string {
-  const e = error as { reason?: string; data?: { error?: string }; message?: string };
-  return e?.reason ?? e?.data?.error ?? e?.message ?? String(error);
-}
+const reason = (error: unknown) => sendFailure(error).reason;
 
 /**
  * Posts a digest: the first message to the channel (its failure is thrown, so the delivery is
@@ -49,7 +46,7 @@ export async function postDigest(input: PostDigestInput): Promise<PostDigestResu
   const posted = await queue.send(channel, () =>
     slack.chat.postMessage({ channel, text: first.text, blocks: first.blocks, unfurl_links: false }),
   );
-  const ts = posted.value.ts;
+  const ts = posted.ts;
   if (!ts) throw new Error('chat.postMessage returned no ts');
   const problems: string[] = [];
   let chartUploaded = false;
@@ -100,5 +97,5 @@ export async function postDigest(input: PostDigestInput): Promise<PostDigestResu
       });
     }
   }
-  return { ts, attempts: posted.attempts, threadReplies, chartUploaded, problems };
+  return { ts, threadReplies, chartUploaded, problems };
 }

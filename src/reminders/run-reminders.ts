@@ -15,6 +15,7 @@ import { getUserLocale } from '../services/people/get-user-locale.js';
 import { listConfiguredHqUsers } from '../services/people/list-configured-hq-users.js';
 import { findReminderThread } from '../services/reminders/find-reminder-thread.js';
 import { resolveUserNames } from '../slack/resolve-user-names.js';
+import { sendFailure } from '../slack/send-failure.js';
 import { type SendQueue, sendQueueFor } from '../slack/send-queue.js';
 import type { EscalationPayload, ReminderPayload } from './payload.js';
 import { type PlannedEscalation, planEscalations } from './plan-escalations.js';
@@ -61,36 +62,28 @@ async function sendReminder(rt: Runtime, item: PlannedReminder): Promise<SentMes
         since: new Date(now.getTime() - 120 * 86_400_000),
       })
     : null;
-  let attempts = 0;
   if (thread) {
     const refreshed = buildReminderMessage({ ...base, updatedOn: item.day });
     try {
-      const update = await rt.queue.send(item.recipient, () =>
+      await rt.queue.send(item.recipient, () =>
         slack.chat.update({ channel: thread.channel, ts: thread.ts, text: refreshed.text, blocks: refreshed.blocks }),
       );
-      attempts += update.attempts;
       const nudge = buildReminderNudge({ locale, day: item.day, reasons: item.reasons, count: item.targets.length });
       const reply = await rt.queue.send(item.recipient, () =>
         slack.chat.postMessage({ channel: thread.channel, thread_ts: thread.ts, text: nudge.text }),
       );
-      return {
-        ...messageResult(reply.value, thread.channel),
-        threadTs: thread.ts,
-        attempts: attempts + reply.attempts,
-      };
+      return { ...messageResult(reply, thread.channel), threadTs: thread.ts };
     } catch (error) {
-      const retryable = (error as { retryable?: boolean }).retryable !== false;
-      if (retryable) throw error;
+      if (sendFailure(error).retryable) throw error;
       // The first message is gone (deleted, too old to edit): start the cycle's thread afresh.
       logger.event('warn', 'reminder thread unusable; posting a new message', { key: item.key, error });
-      attempts += (error as { attempts?: number }).attempts ?? 1;
     }
   }
   const message = buildReminderMessage(base);
   const posted = await rt.queue.send(item.recipient, () =>
     slack.chat.postMessage({ channel: item.recipient, text: message.text, blocks: message.blocks }),
   );
-  return { ...messageResult(posted.value, item.recipient), threadTs: null, attempts: attempts + posted.attempts };
+  return { ...messageResult(posted, item.recipient), threadTs: null };
 }
 
 async function sendEscalation(rt: Runtime, item: PlannedEscalation): Promise<SentMessage> {
@@ -116,7 +109,7 @@ async function sendEscalation(rt: Runtime, item: PlannedEscalation): Promise<Sen
   const posted = await rt.queue.send(item.recipient, () =>
     slack.chat.postMessage({ channel: item.recipient, text: message.text, blocks: message.blocks }),
   );
-  return { ...messageResult(posted.value, item.recipient), threadTs: null, attempts: posted.attempts };
+  return { ...messageResult(posted, item.recipient), threadTs: null };
 }
 
 function reminderPayload(item: PlannedReminder): string {
@@ -178,7 +171,7 @@ export async function runReminders(deps: JobDeps & { claimedBy?: string }): Prom
   const rules = reminderSettings(config);
   const rates = deliverySettings(config);
   const bound = catchUpMs(config);
-  const queue = sendQueueFor(slack, { ...rates, logger });
+  const queue = sendQueueFor(slack, rates);
   const plan = await planReminders(db, { now, timeZone: config.timeZone, rules, catchUpMs: bound });
   const hqUsers = await listConfiguredHqUsers(db, { configured: config.hqUsers });
   const escalations = await planEscalations(db, { now, timeZone: config.timeZone, rules, catchUpMs: bound, hqUsers });
@@ -190,7 +183,6 @@ export async function runReminders(deps: JobDeps & { claimedBy?: string }): Prom
       db,
       logger,
       now,
-      maxAttempts: rates.maxAttempts,
       claimLeaseMs: rates.claimLeaseMs,
       claimedBy: deps.claimedBy,
       // A fan-out to thousands at Slack's pace outlasts the lease: claims carry when they were made.

@@ -7,7 +7,7 @@ import { markDeliveryFailed } from '../services/deliveries/mark-delivery-failed.
 import { markDeliverySent } from '../services/deliveries/mark-delivery-sent.js';
 import { markDeliverySkipped } from '../services/deliveries/mark-delivery-skipped.js';
 import { reclaimFailedDelivery } from '../services/deliveries/reclaim-failed-delivery.js';
-import { SendFailure } from '../slack/send-queue.js';
+import { sendFailure } from '../slack/send-failure.js';
 
 /** Who claims deliveries from this process (for the Delivery row and the log). */
 export const PROCESS_ID = `${hostname()}:${process.pid}`;
@@ -16,8 +16,6 @@ export interface DeliverDeps {
   db: Db;
   logger: AppLogger;
   now: Date;
-  /** Attempts the send queue makes per round: a round that used them all waits longer to retry. */
-  maxAttempts: number;
   /** How long a claim without an outcome is trusted before it counts as abandoned (a crash). */
   claimLeaseMs?: number;
   claimedBy?: string;
@@ -52,8 +50,6 @@ export interface SentMessage {
   channel: string;
   ts: string;
   threadTs?: string | null;
-  /** HTTP attempts the send took (all calls of it). */
-  attempts: number;
 }
 
 export type DeliveryOutcome = 'sent' | 'failed' | 'skipped' | 'already';
@@ -65,20 +61,19 @@ const PERMANENT = '[permanent]';
  * True when a delivery may be tried again now: either its claim was abandoned (still "claimed"
  * after the lease: the process died between claiming and recording, so the message may or may not
  * have reached Slack; sending again risks one duplicate rather than a lost reminder), or its
- * failure was transient and enough time passed since its last round (5, 10, 20, 40 then every 60
- * minutes), so a Slack outage is not hammered every minute. The caller also checks that the
- * delivery is still within the catch-up bound.
+ * failure was transient and enough time passed since its last try (5, 10, 20, 40 then every 60
+ * minutes after the first, second… try), so a Slack outage is not hammered every minute. The
+ * caller also checks that the delivery is still within the catch-up bound.
  */
 export function isRetryDue(
   existing: ExistingDelivery,
   now: Date,
-  maxAttempts: number,
   claimLeaseMs: number = DEFAULT_CLAIM_LEASE_MS,
 ): boolean {
   if (existing.status === 'claimed') return now.getTime() - existing.claimedAt.getTime() >= claimLeaseMs;
   if (existing.status !== 'failed' || !(existing.error ?? '').startsWith(RETRYABLE)) return false;
-  const rounds = Math.max(1, Math.ceil(existing.attempts / Math.max(1, maxAttempts)));
-  const waitMinutes = Math.min(60, 5 * 2 ** (rounds - 1));
+  const tries = Math.max(1, existing.attempts);
+  const waitMinutes = Math.min(60, 5 * 2 ** (tries - 1));
   return now.getTime() - existing.claimedAt.getTime() >= waitMinutes * 60 * 1000;
 }
 
@@ -95,8 +90,9 @@ function claimLost(logger: AppLogger, item: DeliveryItem, claimedBy: string, out
 
 /**
  * Sends one delivery at most once: claims its key in the database (or takes back a failed one)
- * BEFORE calling Slack, then records where it landed or why it failed. A replica or an earlier run
- * that holds the key makes this a no-op ('already').
+ * BEFORE calling Slack, then records where it landed or why it failed, and the number of tries
+ * (`attempts`; the WebClient's own retries within a try are not counted). A replica or an earlier
+ * run that holds the key makes this a no-op ('already').
  */
 export async function deliverOnce(
   deps: DeliverDeps,
@@ -109,7 +105,7 @@ export async function deliverOnce(
   let id: number;
   let previousAttempts = 0;
   if (item.existing) {
-    if (!isRetryDue(item.existing, now, deps.maxAttempts, deps.claimLeaseMs)) return 'already';
+    if (!isRetryDue(item.existing, now, deps.claimLeaseMs)) return 'already';
     const won = await reclaimFailedDelivery(db, {
       id: item.existing.id,
       previousStatus: item.existing.status,
@@ -141,9 +137,9 @@ export async function deliverOnce(
     if (!claim) return 'already';
     id = claim.id;
   }
+  const attempts = previousAttempts + 1;
   try {
     const sent = await send();
-    const attempts = previousAttempts + sent.attempts;
     const recorded = await markDeliverySent(db, {
       id,
       claimedAt,
@@ -167,11 +163,8 @@ export async function deliverOnce(
     });
     return 'sent';
   } catch (error) {
-    // Anything but a permanent Slack error (bad channel, not in channel…) may pass on a later tick.
-    const failure = error instanceof SendFailure ? error : null;
-    const retryable = failure ? failure.retryable : true;
-    const reason = failure ? failure.reason : ((error as Error)?.message ?? String(error));
-    const attempts = previousAttempts + (failure?.attempts ?? 1);
+    // Anything but Slack refusing the message for good (bad channel, not in channel…) may pass on a later tick.
+    const { reason, retryable } = sendFailure(error);
     const recorded = await markDeliveryFailed(db, {
       id,
       claimedAt,

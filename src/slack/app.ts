@@ -7,23 +7,20 @@ import {
   HTTPReceiver,
   SocketModeReceiver,
 } from '@slack/bolt';
-import { WebClient } from '@slack/web-api';
 import type { RegisterListeners } from '../cli/io.js';
 import type { Config } from '../config.js';
 import type { AppContext } from '../context.js';
-import { parsesOnlyToObject } from './body-shape.js';
-import { FollowUps } from './follow-ups.js';
+import { AfterAckQueue } from './after-ack.js';
 import { handleGlobalError } from './global-error.js';
 
 /** How long a stopping app waits for after-ack work (receipts, channel posts) to finish. */
-const FOLLOW_UP_DRAIN_MS = 10_000;
+const AFTER_ACK_DRAIN_MS = 10_000;
 
 export interface RunningApp {
   app: App;
   /** Listening HTTP port (events in HTTP mode; only /healthz in Socket Mode). */
   port: number;
-  /** After-ack work (receipts, channel posts) queued or running. */
-  followUps: FollowUps;
+  /** Stops the app, then waits (at most 10 s) for after-ack work already queued. */
   stop(): Promise<void>;
 }
 
@@ -42,22 +39,31 @@ function healthRoute(ctx: AppContext): CustomRoute {
 /** A request with the time (performance.now()) its first byte was seen. */
 type TimedIncomingMessage = BufferedIncomingMessage & { receivedAt?: number };
 
+/** Whether Bolt's parse of the body gives something other than an object (a body it cannot parse, it answers itself). */
+function parsesToNonObject(req: BufferedIncomingMessage): boolean {
+  let parsed: unknown;
+  try {
+    parsed = HTTPModuleFunctions.parseHTTPRequestBody(req);
+  } catch {
+    return false;
+  }
+  return parsed === null || typeof parsed !== 'object' || Array.isArray(parsed);
+}
+
 /**
- * Wraps the receiver's handling of Slack's requests at path. Follow-ups hold while a request waits
- * for its answer (follow-ups.ts). Bolt reads fields of whatever a request body parses to, outside
- * any error handler: a body of JSON null (or payload=null) ended the process. Bodies that are not
- * objects are refused with 400 before Bolt sees them; Bolt still verifies the signature of
- * everything else.
+ * Buffers the requests to Slack's endpoint at path before Bolt sees them, for two things: the time
+ * each arrived (listeners count Slack's 3 s from it), and a 400 for a body that parses to anything
+ * but an object. Bolt 5 reads `body.ssl_check` outside any error handler, so a signed body of JSON
+ * `null` (or `payload=null`) ends the process (tests/hostile/requests.test.ts); other non-objects
+ * would wait 3 s for a listener. Bolt still verifies the signature of everything it is handed.
  */
-function guardEventRequests(receiver: HTTPReceiver, path: string, followUps: FollowUps): void {
+function guardEventRequests(receiver: HTTPReceiver, path: string): void {
   const listener = receiver.requestListener;
   receiver.requestListener = (req, res) => {
     if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== path) {
       return listener(req, res);
     }
     const receivedAt = performance.now();
-    // 'close' follows the answer, and an aborted request too.
-    res.once('close', followUps.answering());
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('error', () => res.destroy());
@@ -65,15 +71,7 @@ function guardEventRequests(receiver: HTTPReceiver, path: string, followUps: Fol
       const buffered = req as TimedIncomingMessage;
       buffered.rawBody = Buffer.concat(chunks);
       buffered.receivedAt = receivedAt;
-      let parsed: unknown = {};
-      if (!parsesOnlyToObject(buffered.rawBody.toString(), req.headers['content-type'])) {
-        try {
-          parsed = HTTPModuleFunctions.parseHTTPRequestBody(buffered);
-        } catch {
-          // Unparseable: Bolt answers 401 or 400 itself.
-        }
-      }
-      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      if (parsesToNonObject(buffered)) {
         res.writeHead(400).end();
         return;
       }
@@ -89,28 +87,22 @@ export function createApp(
 ): {
   app: App;
   receiver: HTTPReceiver | SocketModeReceiver;
-  followUps: FollowUps;
+  afterAck: AfterAckQueue;
 } {
   const { config, logger } = ctx;
-  const followUps = new FollowUps(logger);
+  const afterAck = new AfterAckQueue(logger);
   const clientOptions = config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {};
   const customRoutes = [healthRoute(ctx)];
   let receiver: HTTPReceiver | SocketModeReceiver;
   if (config.slack.appToken) {
-    const socket = new SocketModeReceiver({
+    receiver = new SocketModeReceiver({
       appToken: config.slack.appToken,
       logger,
       customRoutes,
-      installerOptions: { port: config.port },
+      // The Socket Mode client's WebClient (apps.connections.open) gets these clientOptions, so it
+      // uses SLACK_API_URL too. A copy: the client adds its own retry settings to the object.
+      installerOptions: { port: config.port, clientOptions: { ...clientOptions } },
     });
-    // Bolt does not forward clientOptions to the Socket Mode client, whose WebClient opens the
-    // connection (apps.connections.open); GovSlack and tests need it to use SLACK_API_URL too.
-    (socket.client as unknown as { webClient: WebClient }).webClient = new WebClient('', {
-      ...clientOptions,
-      logger,
-      headers: { Authorization: `Bearer ${config.slack.appToken}` },
-    });
-    receiver = socket;
   } else {
     receiver = new HTTPReceiver({
       signingSecret: config.slack.signingSecret ?? '',
@@ -135,13 +127,13 @@ export function createApp(
         return false;
       },
     });
-    guardEventRequests(receiver, '/slack/events', followUps);
+    guardEventRequests(receiver, '/slack/events');
   }
   // Without logLevel, Bolt sets its logger (ours) to info: LOG_LEVEL=warn still wrote info lines.
   const app = new App({ token: config.slack.botToken, receiver, logger, logLevel: logger.getLevel(), clientOptions });
-  registerListeners(app, { ...ctx, followUps });
+  registerListeners(app, { ...ctx, afterAck });
   app.error(handleGlobalError(ctx));
-  return { app, receiver, followUps };
+  return { app, receiver, afterAck };
 }
 
 /** Starts the app and returns the port it listens on (0 asks the OS for a free one). */
@@ -149,7 +141,7 @@ export async function startApp(
   ctx: AppContext & { config: Config },
   registerListeners: RegisterListeners,
 ): Promise<RunningApp> {
-  const { app, receiver, followUps } = createApp(ctx, registerListeners);
+  const { app, receiver, afterAck } = createApp(ctx, registerListeners);
   const started = (await app.start(ctx.config.port)) as unknown;
   // HTTP mode returns its server; in Socket Mode the health route has a server of its own.
   const server =
@@ -161,8 +153,8 @@ export async function startApp(
   const stop = async () => {
     await app.stop();
     // Receipts and channel posts of reports already stored are sent before the process ends.
-    const left = await followUps.drain(FOLLOW_UP_DRAIN_MS);
-    if (left > 0) ctx.logger.event('warn', 'follow-ups not finished at shutdown', { left });
+    const left = await afterAck.drain(AFTER_ACK_DRAIN_MS);
+    if (left > 0) ctx.logger.event('warn', 'after-ack work not finished at shutdown', { left });
   };
-  return { app, port, followUps, stop };
+  return { app, port, stop };
 }

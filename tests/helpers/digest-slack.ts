@@ -1,17 +1,17 @@
-import type { KnownBlock } from '@slack/web-api';
-import { WebClient } from '@slack/web-api';
+import type { KnownBlock, WebClient } from '@slack/web-api';
 import nock from 'nock';
 import type { OfflineConfig } from '../../src/config.js';
-import { testConfig } from './context.js';
-import { FAST_DELIVERY } from './reminder-fixtures.js';
+import { createJobSlackClient } from '../../src/slack/job-client.js';
+import { captureLogger, testConfig } from './context.js';
+import { FAST_DELIVERY, FAST_RETRIES } from './reminder-fixtures.js';
 
-/** A Web API client as the jobs runner builds it: no retries of its own (the send queue retries). */
+/** A Web API client as the jobs runner builds it, with FAST_RETRIES. */
 export function jobSlackClient(): WebClient {
-  return new WebClient('xoxb-test-token', { retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+  return createJobSlackClient(testConfig(), captureLogger().logger, FAST_RETRIES);
 }
 
 export function digestTestConfig(databaseUrl: string, overrides: Partial<OfflineConfig> = {}): OfflineConfig {
-  return testConfig({ databaseUrl, delivery: { ...FAST_DELIVERY, maxAttempts: 1 }, ...overrides });
+  return testConfig({ databaseUrl, delivery: FAST_DELIVERY, ...overrides });
 }
 
 /** A Web API form body as an object (nock hands over urlencoded bodies parsed or raw, by version). */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { WebClient } from '@slack/web-api';
+import type { RetryOptions, WebClient } from '@slack/web-api';
 import nock from 'nock';
 import { parse } from 'yaml';
 import { dateFromCalendar } from '../../src/calendar/dates.js';
@@ -262,11 +262,12 @@ export const FAST_DELIVERY: DeliveryConfig = {
   channelIntervalMs: 0,
   workspacePerSecond: 1000,
   workspaceBurst: 1000,
-  maxAttempts: 3,
-  retryBaseMs: 10,
   concurrency: 8,
   claimLeaseMs: 600_000,
 };
+
+/** The WebClient's own retries in tests: three attempts in all, without waiting between them. */
+export const FAST_RETRIES: RetryOptions = { retries: 2, minTimeout: 0, maxTimeout: 0 };
 
 /** One tick of the reminders job at `at`, with a captured log. */
 export async function runTick(
@@ -276,7 +277,7 @@ export async function runTick(
 ) {
   const { logger, lines } = captureLogger();
   const config = testConfig({ databaseUrl: database.url, delivery: FAST_DELIVERY, ...options.config });
-  const slack = options.slack ?? createJobSlackClient(config, logger);
+  const slack = options.slack ?? createJobSlackClient(config, logger, FAST_RETRIES);
   const result = await runReminders({
     db: database.db,
     slack,
@@ -288,10 +289,10 @@ export async function runTick(
   return { result, lines, slack };
 }
 
-/** A job Slack client (no retries of its own) for a test. */
+/** A job Slack client for a test (FAST_RETRIES). */
 export function testSlackClient(): WebClient {
   const { logger } = captureLogger();
-  return createJobSlackClient(testConfig(), logger);
+  return createJobSlackClient(testConfig(), logger, FAST_RETRIES);
 }
 
 /** Button values (target ids) of a reminder message's "Report" buttons. */

@@ -18,8 +18,6 @@ describe('reminder configuration', () => {
       channelIntervalMs: 1000,
       workspacePerSecond: 5,
       workspaceBurst: 20,
-      maxAttempts: 5,
-      retryBaseMs: 1000,
       concurrency: 4,
       claimLeaseMs: 600_000,
     });
@@ -36,8 +34,6 @@ describe('reminder configuration', () => {
       TRACKER_SLACK_CHANNEL_INTERVAL_MS: '1500',
       TRACKER_SLACK_WORKSPACE_RATE: '2.5',
       TRACKER_SLACK_WORKSPACE_BURST: '10',
-      TRACKER_SLACK_MAX_ATTEMPTS: '4',
-      TRACKER_SLACK_RETRY_BASE_MS: '500',
       TRACKER_SLACK_CONCURRENCY: '2',
     });
     expect(config.reminders).toEqual({
@@ -47,11 +43,13 @@ describe('reminder configuration', () => {
       defaultCadence: 'monthly',
       escalationBusinessDays: 3,
     });
-    expect(config.delivery).toMatchObject({
+    expect(config.delivery).toEqual({
       catchUpHours: 12,
       channelIntervalMs: 1500,
       workspacePerSecond: 2.5,
+      workspaceBurst: 10,
       concurrency: 2,
+      claimLeaseMs: 600_000,
     });
     expect(catchUpMs(config)).toBe(12 * 3600 * 1000);
   });

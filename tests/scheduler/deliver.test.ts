@@ -1,8 +1,8 @@
+import { WebAPIHTTPError, WebAPIPlatformError } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DeliveryItem, deliverOnce, isRetryDue, recordSkipped } from '../../src/scheduler/deliver.js';
 import type { ExistingDelivery } from '../../src/services/deliveries/find-deliveries-by-key.js';
 import { findDeliveriesByKey } from '../../src/services/deliveries/find-deliveries-by-key.js';
-import { SendFailure } from '../../src/slack/send-queue.js';
 import { captureLogger } from '../helpers/context.js';
 import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases.js';
 import { buildOrganization, logged } from '../helpers/reminder-fixtures.js';
@@ -26,24 +26,26 @@ function existing(over: Partial<ExistingDelivery>): ExistingDelivery {
 
 describe('isRetryDue', () => {
   const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
-  it('waits 5, 10, 20, 40 and then 60 minutes between rounds of attempts', () => {
-    expect(isRetryDue(existing({ attempts: 3 }), at(4), 3)).toBe(false);
-    expect(isRetryDue(existing({ attempts: 3 }), at(5), 3)).toBe(true);
-    expect(isRetryDue(existing({ attempts: 6 }), at(9), 3)).toBe(false);
-    expect(isRetryDue(existing({ attempts: 6 }), at(10), 3)).toBe(true);
-    expect(isRetryDue(existing({ attempts: 30 }), at(59), 3)).toBe(false);
-    expect(isRetryDue(existing({ attempts: 30 }), at(60), 3)).toBe(true);
+  it('waits 5, 10, 20, 40 and then 60 minutes after the first, second… try', () => {
+    expect(isRetryDue(existing({ attempts: 1 }), at(4))).toBe(false);
+    expect(isRetryDue(existing({ attempts: 1 }), at(5))).toBe(true);
+    expect(isRetryDue(existing({ attempts: 2 }), at(9))).toBe(false);
+    expect(isRetryDue(existing({ attempts: 2 }), at(10))).toBe(true);
+    expect(isRetryDue(existing({ attempts: 4 }), at(39))).toBe(false);
+    expect(isRetryDue(existing({ attempts: 4 }), at(40))).toBe(true);
+    expect(isRetryDue(existing({ attempts: 10 }), at(59))).toBe(false);
+    expect(isRetryDue(existing({ attempts: 10 }), at(60))).toBe(true);
   });
   it('takes over a claim left without an outcome only after the lease (a process died mid-send)', () => {
     const claimed = existing({ status: 'claimed', error: null });
-    expect(isRetryDue(claimed, at(9), 3, 10 * 60_000)).toBe(false);
-    expect(isRetryDue(claimed, at(10), 3, 10 * 60_000)).toBe(true);
-    expect(isRetryDue(claimed, at(10), 3)).toBe(true); // the default lease is ten minutes
+    expect(isRetryDue(claimed, at(9), 10 * 60_000)).toBe(false);
+    expect(isRetryDue(claimed, at(10), 10 * 60_000)).toBe(true);
+    expect(isRetryDue(claimed, at(10))).toBe(true); // the default lease is ten minutes
   });
   it('never retries permanent failures, sent or skipped deliveries', () => {
-    expect(isRetryDue(existing({ error: '[permanent] channel_not_found' }), at(600), 3)).toBe(false);
-    expect(isRetryDue(existing({ status: 'sent', error: null }), at(600), 3)).toBe(false);
-    expect(isRetryDue(existing({ status: 'skipped', error: 'stale' }), at(600), 3)).toBe(false);
+    expect(isRetryDue(existing({ error: '[permanent] channel_not_found' }), at(600))).toBe(false);
+    expect(isRetryDue(existing({ status: 'sent', error: null }), at(600))).toBe(false);
+    expect(isRetryDue(existing({ status: 'skipped', error: 'stale' }), at(600))).toBe(false);
   });
 });
 
@@ -88,9 +90,9 @@ describe.each(PROVIDERS)('deliverOnce on %s', (provider) => {
     let sends = 0;
     const send = async () => {
       sends++;
-      return { channel: 'D1', ts: '5.5', attempts: 1 };
+      return { channel: 'D1', ts: '5.5' };
     };
-    const deps = { db: database.db, logger, now: NOW, maxAttempts: 3, claimLeaseMs: 10 * 60_000 };
+    const deps = { db: database.db, logger, now: NOW, claimLeaseMs: 10 * 60_000 };
     const outcomes = await Promise.all([
       deliverOnce(deps, item('abandoned', found), send),
       deliverOnce(deps, item('abandoned', found), send),
@@ -112,20 +114,18 @@ describe.each(PROVIDERS)('deliverOnce on %s', (provider) => {
       markStarted = resolve;
     });
     const slowOutcome = deliverOnce(
-      { db: database.db, logger: slowLogger, now: NOW, maxAttempts: 3, claimLeaseMs: lease, claimedBy: 'slow:1' },
+      { db: database.db, logger: slowLogger, now: NOW, claimLeaseMs: lease, claimedBy: 'slow:1' },
       item('outlived'),
       () =>
         new Promise((_resolve, reject) => {
-          releaseSlow = () => reject(new SendFailure('http_500', true, 3));
+          releaseSlow = () => reject(new WebAPIHTTPError(500, 'Internal Server Error', {}));
           markStarted();
         }),
     );
     await started;
     const found = (await findDeliveriesByKey(database.db, ['outlived'])).get('outlived') ?? null;
-    const fresh = { db: database.db, logger, now: later, maxAttempts: 3, claimLeaseMs: lease, claimedBy: 'fresh:2' };
-    expect(
-      await deliverOnce(fresh, item('outlived', found), async () => ({ channel: 'D1', ts: '7.7', attempts: 1 })),
-    ).toBe('sent');
+    const fresh = { db: database.db, logger, now: later, claimLeaseMs: lease, claimedBy: 'fresh:2' };
+    expect(await deliverOnce(fresh, item('outlived', found), async () => ({ channel: 'D1', ts: '7.7' }))).toBe('sent');
     releaseSlow();
     expect(await slowOutcome).toBe('failed');
     const row = await database.db.delivery.findUniqueOrThrow({ where: { key: 'outlived' } });
@@ -139,11 +139,11 @@ describe.each(PROVIDERS)('deliverOnce on %s', (provider) => {
 
   it('claims the key before calling Slack, records channel and ts, and never sends twice', async () => {
     const { logger, lines } = captureLogger();
-    const deps = { db: database.db, logger, now: NOW, maxAttempts: 3 };
+    const deps = { db: database.db, logger, now: NOW };
     let statusDuringSend: string | undefined;
     const send = async () => {
       statusDuringSend = (await database.db.delivery.findUnique({ where: { key: 'a' } }))?.status;
-      return { channel: 'D1', ts: '1.2', attempts: 1 };
+      return { channel: 'D1', ts: '1.2' };
     };
     expect(await deliverOnce(deps, item('a'), send)).toBe('sent');
     expect(statusDuringSend).toBe('claimed');
@@ -151,7 +151,7 @@ describe.each(PROVIDERS)('deliverOnce on %s', (provider) => {
     expect(
       await deliverOnce(deps, item('a'), async () => {
         calls++;
-        return { channel: 'D1', ts: '9', attempts: 1 };
+        return { channel: 'D1', ts: '9' };
       }),
     ).toBe('already');
     expect(calls).toBe(0);
@@ -163,26 +163,27 @@ describe.each(PROVIDERS)('deliverOnce on %s', (provider) => {
 
   it('records failures, permanent or retryable, and retries only the retryable one, once among racers', async () => {
     const { logger } = captureLogger();
-    const deps = { db: database.db, logger, now: NOW, maxAttempts: 3 };
+    const deps = { db: database.db, logger, now: NOW };
+    // As the WebClient rejects once its own retries are spent.
     expect(
       await deliverOnce(deps, item('p'), async () => {
-        throw new SendFailure('channel_not_found', false, 1);
+        throw new WebAPIPlatformError({ ok: false, error: 'channel_not_found' });
       }),
     ).toBe('failed');
     expect(
       await deliverOnce(deps, item('r'), async () => {
-        throw new SendFailure('http_503', true, 3);
+        throw new WebAPIHTTPError(503, 'Service Unavailable', {});
       }),
     ).toBe('failed');
     const rows = await findDeliveriesByKey(database.db, ['p', 'r']);
     expect(rows.get('p')).toMatchObject({ status: 'failed', attempts: 1, error: '[permanent] channel_not_found' });
-    expect(rows.get('r')).toMatchObject({ status: 'failed', attempts: 3, error: '[retryable] http_503' });
+    expect(rows.get('r')).toMatchObject({ status: 'failed', attempts: 1, error: '[retryable] http_503' });
 
     const later = { ...deps, now: new Date(NOW.getTime() + 6 * 60_000) };
     let sends = 0;
     const send = async () => {
       sends++;
-      return { channel: 'D1', ts: '2.2', attempts: 1 };
+      return { channel: 'D1', ts: '2.2' };
     };
     const outcomes = await Promise.all([
       deliverOnce(later, item('r', rows.get('r') ?? null), send),
@@ -193,7 +194,7 @@ describe.each(PROVIDERS)('deliverOnce on %s', (provider) => {
     expect(sends).toBe(1);
     expect((await findDeliveriesByKey(database.db, ['r'])).get('r')).toMatchObject({
       status: 'sent',
-      attempts: 4,
+      attempts: 2,
       error: null,
     });
   });
@@ -201,7 +202,7 @@ describe.each(PROVIDERS)('deliverOnce on %s', (provider) => {
   it('treats an unexpected error as retryable', async () => {
     const { logger } = captureLogger();
     expect(
-      await deliverOnce({ db: database.db, logger, now: NOW, maxAttempts: 3 }, item('u'), async () => {
+      await deliverOnce({ db: database.db, logger, now: NOW }, item('u'), async () => {
         throw new Error('socket hang up');
       }),
     ).toBe('failed');

@@ -18,15 +18,9 @@ function reasonText(r: ReminderReason): string {
   return `${what}; no update since ${r.cycleStart}`;
 }
 
-function state(
-  item: PlannedReminder | PlannedEscalation,
-  businessDay: boolean,
-  now: Date,
-  maxAttempts: number,
-): string {
+function state(item: PlannedReminder | PlannedEscalation, businessDay: boolean, now: Date): string {
   if (item.existing) {
-    const retry =
-      item.existing.status === 'failed' && isRetryDue(item.existing, now, maxAttempts) && item.relevance === 'live';
+    const retry = item.existing.status === 'failed' && isRetryDue(item.existing, now) && item.relevance === 'live';
     return `already ${item.existing.status}${retry ? ' (would retry)' : ''}`;
   }
   if (item.relevance === 'stale') return 'missed beyond the catch-up bound (would be recorded as skipped)';
@@ -48,7 +42,6 @@ export async function runRemindersPreview(args: string[], io: CliIo): Promise<nu
   try {
     const rules = reminderSettings(config);
     const bound = catchUpMs(config);
-    const maxAttempts = config.delivery?.maxAttempts ?? 5;
     const plan = await planReminders(database.db, { now: at, timeZone: config.timeZone, rules, catchUpMs: bound });
     const hqUsers = await listConfiguredHqUsers(database.db, { configured: config.hqUsers });
     const escalations = await planEscalations(database.db, {
@@ -63,7 +56,7 @@ export async function runRemindersPreview(args: string[], io: CliIo): Promise<nu
     );
     io.out(`\nReminders (${plan.items.length}):`);
     for (const item of plan.items) {
-      io.out(`  ${item.recipient}  ${item.day}  ${state(item, plan.businessDay, at, maxAttempts)}  [${item.key}]`);
+      io.out(`  ${item.recipient}  ${item.day}  ${state(item, plan.businessDay, at)}  [${item.key}]`);
       for (const r of item.reasons) io.out(`    why: ${reasonText(r)}`);
       for (const t of item.targets) {
         io.out(`    - ${t.code} ${truncate(t.title, 60)} (last report: ${t.lastReportedAt?.toISOString() ?? 'none'})`);
@@ -76,7 +69,7 @@ export async function runRemindersPreview(args: string[], io: CliIo): Promise<nu
     io.out(`\nEscalations (${escalations.length}):`);
     for (const e of escalations) {
       io.out(
-        `  ${e.level} → ${e.recipient} (${e.recipientType})  ${e.day}  ${state(e, plan.businessDay, at, maxAttempts)}  [${e.key}]`,
+        `  ${e.level} → ${e.recipient} (${e.recipientType})  ${e.day}  ${state(e, plan.businessDay, at)}  [${e.key}]`,
       );
       for (const t of e.targets)
         io.out(`    - ${t.code} ${truncate(t.title, 60)} (owner ${t.ownerId}, reminded ${t.remindedOn})`);

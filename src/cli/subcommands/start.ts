@@ -18,7 +18,7 @@ async function startBot(config: Config, io: CliIo, wiring: Wiring): Promise<numb
   const database = await openDatabase(config.databaseUrl);
   const ctx = { db: database.db, database, config, logger, now: () => new Date() };
   const running = await startApp(ctx, await wiring.listeners());
-  // Jobs get their own client that never retries by itself: the send queue owns 429s and retries.
+  // Jobs get their own client: bounded retries and a request timeout (job-client.ts).
   const scheduler = startScheduler(
     { ...ctx, slack: createJobSlackClient(config, logger) },
     (await wiring.jobs())(config),
