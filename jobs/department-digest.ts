@@ -1,5 +1,5 @@
 import { buildDepartmentDigest } from '../src/blocks/digest-department.js';
-import { fiscalYearOfDay } from '../src/calendar/dates.js';
+import { fiscalYearOfDay } from '../src/calendar/fiscal-year.js';
 import type { OfflineConfig } from '../src/config.js';
 import { DIGEST_CRON, describeSchedule, digestSchedule, outcomeResult } from '../src/digest/job-support.js';
 import { postDigest } from '../src/digest/post-digest.js';

@@ -1,5 +1,5 @@
 import type { Button, KnownBlock, ModalView } from '@slack/types';
-import { formatDay } from '../calendar/dates.js';
+import { formatDay } from '../calendar/format.js';
 import { escapeMrkdwn, truncate } from '../domain/mrkdwn.js';
 import { hasMessage, type Locale, t } from '../i18n/messages.js';
 import { type GradeLadder, roundPercent, suggestGrade } from '../review/grades.js';

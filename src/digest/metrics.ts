@@ -39,11 +39,6 @@ export function average(values: readonly number[]): number | null {
   return values.reduce((sum, v) => sum + v, 0) / values.length;
 }
 
-/** Whole calendar days from one 'YYYY-MM-DD' to another (negative when to is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /** How much a department needs leadership's eye: off track weighs most, then at risk, overdue, silent. */
 export function attentionScore(d: Pick<DigestDepartment, 'counts' | 'overdueMilestones' | 'silentTargets'>): number {
   return d.counts.off_track * 3 + d.counts.at_risk * 2 + d.overdueMilestones + d.silentTargets;

@@ -1,6 +1,7 @@
+import { milliseconds } from 'date-fns';
 import { buildHqSummary, buildManagerEscalation } from '../blocks/reminder-escalation.js';
 import { buildReminderMessage, buildReminderNudge } from '../blocks/reminder-message.js';
-import { instantAt } from '../calendar/days.js';
+import { instantAt } from '../calendar/time-zone.js';
 import type { Locale } from '../i18n/messages.js';
 import {
   type DeliverDeps,
@@ -58,7 +59,7 @@ async function sendReminder(rt: Runtime, item: PlannedReminder): Promise<SentMes
     ? await findReminderThread(db, {
         recipient: item.recipient,
         cycle: item.cycle,
-        since: new Date(now.getTime() - 120 * 86_400_000),
+        since: new Date(now.getTime() - milliseconds({ days: 120 })),
       })
     : null;
   let attempts = 0;

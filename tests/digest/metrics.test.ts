@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { achievementPercent, average, cadenceDays, daysBetween } from '../../src/digest/metrics.js';
+import { achievementPercent, average, cadenceDays } from '../../src/digest/metrics.js';
 
 describe('achievementPercent', () => {
   it('measures progress from the baseline to the target', () => {
@@ -37,14 +37,9 @@ describe('cadenceDays', () => {
   });
 });
 
-describe('average and daysBetween', () => {
+describe('average', () => {
   it('averages or gives null', () => {
     expect(average([])).toBeNull();
     expect(average([10, 20])).toBe(15);
-  });
-
-  it('counts calendar days across months and years', () => {
-    expect(daysBetween('2026-11-30', '2027-06-01')).toBe(183);
-    expect(daysBetween('2026-12-01', '2026-11-30')).toBe(-1);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { WebClient } from '@slack/web-api';
 import nock from 'nock';
 import { parse } from 'yaml';
-import { dateFromCalendar } from '../../src/calendar/dates.js';
+import { dateFromCalendar } from '../../src/calendar/days.js';
 import type { DeliveryConfig, OfflineConfig } from '../../src/config.js';
 import type { Db } from '../../src/db/client.js';
 import { runReminders } from '../../src/reminders/run-reminders.js';

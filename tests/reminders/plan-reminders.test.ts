@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dateFromCalendar } from '../../src/calendar/dates.js';
+import { dateFromCalendar } from '../../src/calendar/days.js';
 import { planReminders } from '../../src/reminders/plan-reminders.js';
 import { reminderSettings } from '../../src/reminders/settings.js';
 import { testConfig } from '../helpers/context.js';

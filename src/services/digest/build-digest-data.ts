@@ -1,9 +1,11 @@
-import { TZDate } from '@date-fns/tz';
-import { calendarDayIn, calendarFromDate, dateFromCalendar, fiscalYearOfDay } from '../../calendar/dates.js';
+import { milliseconds } from 'date-fns';
+import { calendarFromDate, dateFromCalendar, daysBetween } from '../../calendar/days.js';
+import { fiscalYearOfDay } from '../../calendar/fiscal-year.js';
+import { calendarDayIn, instantAt } from '../../calendar/time-zone.js';
 import type { Cadence } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { rawSqlOf } from '../../db/raw-sql.js';
-import { achievementPercent, average, cadenceDays, daysBetween } from '../../digest/metrics.js';
+import { achievementPercent, average, cadenceDays } from '../../digest/metrics.js';
 import { classifyChange, countsOverTime, type StatusEvent, statusesAt } from '../../digest/timeline.js';
 import {
   type DigestChange,
@@ -17,7 +19,7 @@ import {
 import { isStatus } from '../../domain/status.js';
 import { parseCadence } from '../../reminders/settings.js';
 
-const DAY_MS = 86_400_000;
+const DAY_MS = milliseconds({ days: 1 });
 /** The digest compares with the previous one, a week earlier. */
 export const DIGEST_INTERVAL_MS = 7 * DAY_MS;
 /** More weekly points than a fiscal year has is a bug, not data. */
@@ -30,12 +32,6 @@ export interface BuildDigestInput {
   fiscalYear?: number;
   /** Cadence when neither the `cadence` setting nor the department names one (config: biweekly). */
   defaultCadence?: Cadence;
-}
-
-/** Instant of 00:00 on a calendar day in the time zone. */
-function startOfDayIn(day: string, timeZone: string): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d, timeZone).getTime());
 }
 
 function toDate(value: unknown): Date {
@@ -152,7 +148,7 @@ export async function buildDigestData(db: Db, input: BuildDigestInput): Promise<
   if (!fiscalYear) return null;
   const previousAt = new Date(now.getTime() - DIGEST_INTERVAL_MS);
   const todayDate = dateFromCalendar(today);
-  const yearStart = startOfDayIn(`${year}-04-01`, timeZone);
+  const yearStart = instantAt(`${year}-04-01`, '00:00', timeZone);
 
   // The targets first: the status changes are read in pages of their ids.
   const targetRows = await db.target.findMany({
