@@ -5,7 +5,7 @@ import { calendarDayIn, instantAt } from '../../calendar/time-zone.js';
 import type { Cadence } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { rawSqlOf } from '../../db/raw-sql.js';
-import { achievementPercent, average, cadenceDays } from '../../digest/metrics.js';
+import { averageAchievement, cadenceDays } from '../../digest/metrics.js';
 import { classifyChange, countsOverTime, type StatusEvent, statusesAt } from '../../digest/timeline.js';
 import {
   type DigestChange,
@@ -16,6 +16,7 @@ import {
   type NextReview,
   type TrendPoint,
 } from '../../digest/types.js';
+import { achievementPercent, hasIndicator } from '../../domain/achievement.js';
 import { isStatus } from '../../domain/status.js';
 import { parseCadence } from '../../reminders/settings.js';
 
@@ -204,7 +205,7 @@ export async function buildDigestData(db: Db, input: BuildDigestInput): Promise<
     const cadence = cadenceByDepartment.has(t.departmentId)
       ? (cadenceByDepartment.get(t.departmentId) ?? null)
       : defaultCadenceDays;
-    const hasIndicator = t.indicatorTarget !== null;
+    const indicator = { baseline: t.indicatorBaseline, target: t.indicatorTarget };
     return {
       id: t.id,
       code: t.code,
@@ -215,10 +216,8 @@ export async function buildDigestData(db: Db, input: BuildDigestInput): Promise<
       lastReportedAt: last,
       silentDays,
       silent: status !== 'done' && cadence !== null && silentDays > cadence,
-      hasIndicator,
-      achievement: hasIndicator
-        ? achievementPercent(latestValues.get(t.id) ?? null, t.indicatorBaseline, t.indicatorTarget)
-        : null,
+      hasIndicator: hasIndicator(indicator),
+      achievement: achievementPercent({ ...indicator, actual: latestValues.get(t.id) ?? null }),
       overdueMilestones: overdueByTarget.get(t.id) ?? [],
     };
   });
@@ -243,7 +242,7 @@ export async function buildDigestData(db: Db, input: BuildDigestInput): Promise<
       cadenceDays: cadenceByDepartment.get(d.id) ?? null,
       targetCount: own.length,
       counts,
-      averageAchievement: average(achievements),
+      averageAchievement: averageAchievement(achievements),
       indicatorTargets: own.filter((t) => t.hasIndicator).length,
       indicatorsReported: achievements.length,
       overdueMilestones: own.reduce((n, t) => n + t.overdueMilestones.length, 0),
@@ -317,7 +316,7 @@ export async function buildDigestData(db: Db, input: BuildDigestInput): Promise<
     totals,
     previousTotals,
     targetCount: targets.length,
-    averageAchievement: average(targets.flatMap((t) => (t.achievement === null ? [] : [t.achievement]))),
+    averageAchievement: averageAchievement(targets.flatMap((t) => (t.achievement === null ? [] : [t.achievement]))),
     overdueMilestones: departments.reduce((n, d) => n + d.overdueMilestones, 0),
     silentTargets: departments.reduce((n, d) => n + d.silentTargets, 0),
     defaultCadenceDays,

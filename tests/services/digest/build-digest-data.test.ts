@@ -140,21 +140,30 @@ describe.each(PROVIDERS)('buildDigestData on %s', (provider) => {
     }
   });
 
-  it('averages indicator achievement from the latest reported values', async () => {
+  it('gives each target the achievement rule’s figure from its latest value, and departments the clamped mean', async () => {
     const data = await buildDigestData(database.db, { now: NOW, timeZone: TZ });
     const withIndicator = data?.targets.filter((t) => t.hasIndicator) ?? [];
-    expect(withIndicator.length).toBe(org.targets.filter((t) => t.indicatorTarget !== null).length);
-    for (const t of withIndicator) {
+    expect(withIndicator.length).toBe(
+      org.targets.filter((t) => t.indicatorBaseline !== null && t.indicatorTarget !== null).length,
+    );
+    for (const t of data?.targets ?? []) {
       const seeded = org.targets.find((s) => s.id === t.id);
       const values = history.updates.filter((u) => u.targetId === t.id && u.value !== null && u.at <= NOW);
-      const last = values.at(-1);
-      if (!last || !seeded || seeded.indicatorTarget === null) {
-        expect(t.achievement).toBeNull();
+      const last = values.at(-1)?.value ?? null;
+      if (last === null || !seeded || seeded.indicatorBaseline === null || seeded.indicatorTarget === null) {
+        expect(t.achievement, t.code).toBeNull();
         continue;
       }
-      const base = seeded.indicatorBaseline ?? 0;
-      const expected = Math.min(100, Math.max(0, (((last.value ?? 0) - base) / (seeded.indicatorTarget - base)) * 100));
-      expect(t.achievement).toBeCloseTo(expected, 6);
+      const expected = ((last - seeded.indicatorBaseline) / (seeded.indicatorTarget - seeded.indicatorBaseline)) * 100;
+      expect(t.achievement, t.code).toBeCloseTo(expected, 6);
+    }
+    for (const d of data?.departments ?? []) {
+      const figures = (data?.targets ?? []).flatMap((t) =>
+        t.departmentId === d.id && t.achievement !== null ? [Math.min(100, Math.max(0, t.achievement))] : [],
+      );
+      const mean = figures.length === 0 ? null : figures.reduce((a, b) => a + b, 0) / figures.length;
+      if (mean === null) expect(d.averageAchievement, d.code).toBeNull();
+      else expect(d.averageAchievement, d.code).toBeCloseTo(mean, 6);
     }
     expect(data?.averageAchievement).not.toBeNull();
   });
