@@ -10,8 +10,6 @@ export interface DigestSchedule {
   time: string;
 }
 
-export const DEFAULT_DIGEST_SCHEDULE: DigestSchedule = { weekday: 1, time: '09:00' };
-
 /** A digest is still sent if the bot was down at its time, up to this long after (then it is skipped). */
 export const DIGEST_WINDOW_MS = milliseconds({ hours: 24 });
 

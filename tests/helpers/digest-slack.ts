@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/web-api';
 import { WebClient } from '@slack/web-api';
 import nock from 'nock';
-import type { OfflineConfig } from '../../src/config.js';
-import { testConfig } from './context.js';
+import type { Config } from '../../src/config.js';
+import { type TestConfigOverrides, testConfig } from './context.js';
 import { FAST_DELIVERY } from './reminder-fixtures.js';
 
 /** A Web API client as the jobs runner builds it: no retries of its own (the send queue retries). */
@@ -10,8 +10,12 @@ export function jobSlackClient(): WebClient {
   return new WebClient('xoxb-test-token', { retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
 }
 
-export function digestTestConfig(databaseUrl: string, overrides: Partial<OfflineConfig> = {}): OfflineConfig {
-  return testConfig({ databaseUrl, delivery: { ...FAST_DELIVERY, maxAttempts: 1 }, ...overrides });
+export function digestTestConfig(databaseUrl: string, overrides: TestConfigOverrides = {}): Config {
+  return testConfig({
+    databaseUrl,
+    ...overrides,
+    delivery: { ...FAST_DELIVERY, maxAttempts: 1, ...overrides.delivery },
+  });
 }
 
 /** A Web API form body as an object (nock hands over urlencoded bodies parsed or raw, by version). */

@@ -31,8 +31,8 @@ export interface BuildDigestInput {
   timeZone: string;
   /** Defaults to the fiscal year of now in the time zone. */
   fiscalYear?: number;
-  /** Cadence when neither the `cadence` setting nor the department names one (config: biweekly). */
-  defaultCadence?: Cadence;
+  /** Cadence when neither the `cadence` setting nor the department names one (config). */
+  defaultCadence: Cadence;
 }
 
 function toDate(value: unknown): Date {
@@ -179,7 +179,7 @@ export async function buildDigestData(db: Db, input: BuildDigestInput): Promise<
     }),
   ]);
 
-  const organisationCadence = parseCadence(cadenceSetting?.value) ?? input.defaultCadence ?? 'biweekly';
+  const organisationCadence = parseCadence(cadenceSetting?.value) ?? input.defaultCadence;
   const defaultCadenceDays = cadenceDays(organisationCadence);
   const departmentOrder = new Map(departmentRows.map((d, i) => [d.id, i]));
   const cadenceByDepartment = new Map(

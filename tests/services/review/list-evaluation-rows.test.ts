@@ -134,7 +134,11 @@ describe.each(PROVIDERS)('the evaluation sheet and the digest on %s', (provider)
 
   it('gives the same achievement for every target', async () => {
     const rows = await listEvaluationRows(env.db, { fiscalYear: 2026, timeZone: 'Asia/Tokyo' });
-    const digest = await buildDigestData(env.db, { now: new Date('2027-03-08T00:00:00Z'), timeZone: 'Asia/Tokyo' });
+    const digest = await buildDigestData(env.db, {
+      now: new Date('2027-03-08T00:00:00Z'),
+      timeZone: 'Asia/Tokyo',
+      defaultCadence: 'biweekly',
+    });
     const sheet = new Map(rows.map((r) => [r.code, r.achievementPercent]));
     const shown = new Map(
       (digest?.targets ?? []).map((t) => [t.code, t.achievement === null ? null : roundPercent(t.achievement)]),
