@@ -18,6 +18,8 @@ if (!url) throw new Error('usage: node bench/digest-measure.mjs DATABASE_URL');
 // Everything the bot loads at start for a digest, before any work: the baseline.
 const { openDatabase } = await load('src/db/client.js');
 const { buildDigestData } = await load('src/services/digest/build-digest-data.js');
+const { loadOfflineConfig } = await load('src/config.js');
+const { defaultCadence } = loadOfflineConfig({}).reminders;
 const { buildWeeklyDigest } = await load('src/blocks/digest-weekly.js');
 const { buildDepartmentDigest } = await load('src/blocks/digest-department.js');
 const { renderDigestChart } = await load('src/chart/render-chart.js');
@@ -40,7 +42,7 @@ let chartBytes = 0;
 try {
   for (let i = 0; i < RUNS; i += 1) {
     const t0 = performance.now();
-    const data = await buildDigestData(database.db, { now: NOW, timeZone: 'Asia/Tokyo' });
+    const data = await buildDigestData(database.db, { now: NOW, timeZone: 'Asia/Tokyo', defaultCadence });
     sample();
     if (!data) throw new Error('no digest data: was the database seeded?');
     const t1 = performance.now();

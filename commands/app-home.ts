@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { buildHomeView, type HomePages } from '../src/blocks/home.js';
-import { fiscalYearLabel } from '../src/calendar/dates.js';
+import { fiscalYearLabel } from '../src/calendar/format.js';
 import type { AppContext } from '../src/context.js';
 import { isDatabaseUnavailable } from '../src/errors.js';
 import { getUserLocale } from '../src/services/people/get-user-locale.js';

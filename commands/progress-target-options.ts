@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackOptionsMiddlewareArgs } from '@slack/bolt';
 import { groupTargetOptions } from '../src/blocks/progress-modal.js';
-import { fiscalYearAt } from '../src/calendar/dates.js';
+import { fiscalYearAt } from '../src/calendar/fiscal-year.js';
 import type { AppContext } from '../src/context.js';
 import { listReportableTargets } from '../src/services/progress/list-reportable-targets.js';
 import { STATIC_SELECT_MAX } from '../src/slack/prepare-progress-modal.js';

@@ -1,7 +1,10 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import { buildTargetsMessage } from '../src/blocks/targets-message.js';
-import { calendarDayIn, dateFromCalendar, fiscalYearAt, fiscalYearLabel } from '../src/calendar/dates.js';
+import { dateFromCalendar } from '../src/calendar/days.js';
+import { fiscalYearAt } from '../src/calendar/fiscal-year.js';
+import { fiscalYearLabel } from '../src/calendar/format.js';
+import { calendarDayIn } from '../src/calendar/time-zone.js';
 import type { AppContext } from '../src/context.js';
 import { AppError } from '../src/errors.js';
 import { peekUserLocale } from '../src/services/people/get-user-locale.js';

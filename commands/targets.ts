@@ -1,5 +1,8 @@
 import { buildTargetsMessage } from '../src/blocks/targets-message.js';
-import { calendarDayIn, dateFromCalendar, fiscalYearAt, fiscalYearLabel } from '../src/calendar/dates.js';
+import { dateFromCalendar } from '../src/calendar/days.js';
+import { fiscalYearAt } from '../src/calendar/fiscal-year.js';
+import { fiscalYearLabel } from '../src/calendar/format.js';
+import { calendarDayIn } from '../src/calendar/time-zone.js';
 import type { AppContext } from '../src/context.js';
 import { escapeMrkdwn, truncate } from '../src/domain/mrkdwn.js';
 import { AppError } from '../src/errors.js';

@@ -1,11 +1,10 @@
 import { buildDepartmentDigest } from '../src/blocks/digest-department.js';
-import { fiscalYearOfDay } from '../src/calendar/dates.js';
+import { fiscalYearOfDay } from '../src/calendar/fiscal-year.js';
 import type { OfflineConfig } from '../src/config.js';
-import { DIGEST_CRON, describeSchedule, digestSchedule, outcomeResult } from '../src/digest/job-support.js';
+import { DIGEST_CRON, describeSchedule, outcomeResult } from '../src/digest/job-support.js';
 import { postDigest } from '../src/digest/post-digest.js';
 import { dueDigest } from '../src/digest/schedule.js';
 import type { Locale } from '../src/i18n/messages.js';
-import { deliverySettings, reminderSettings } from '../src/reminders/settings.js';
 import { deliverOnce, isRetryDue } from '../src/scheduler/deliver.js';
 import type { Job, JobDeps, JobResult } from '../src/scheduler/job.js';
 import { findDeliveriesByKey } from '../src/services/deliveries/find-deliveries-by-key.js';
@@ -27,7 +26,7 @@ export function departmentDigestKey(day: string, departmentCode: string): string
  * digest). One delivery per department per week, so a rerun sends only what is missing.
  */
 export function departmentDigestJob(config: OfflineConfig, options: DepartmentDigestOptions = {}): Job {
-  const schedule = digestSchedule(config, 'department');
+  const schedule = config.digest.department;
   const locale = options.locale ?? 'ja';
   return {
     id: 'department-digest',
@@ -40,7 +39,7 @@ export function departmentDigestJob(config: OfflineConfig, options: DepartmentDi
       if (!schedule) return result;
       const due = dueDigest(now, deps.config.timeZone, schedule);
       if (!due) return result;
-      const settings = deliverySettings(deps.config);
+      const settings = deps.config.delivery;
       const recipients = await listDepartmentChannels(db, { fiscalYear: fiscalYearOfDay(due.day) });
       const existing = await findDeliveriesByKey(
         db,
@@ -55,7 +54,7 @@ export function departmentDigestJob(config: OfflineConfig, options: DepartmentDi
       const data = await buildDigestData(db, {
         now,
         timeZone: deps.config.timeZone,
-        defaultCadence: reminderSettings(deps.config).defaultCadence,
+        defaultCadence: deps.config.reminders.defaultCadence,
       });
       if (!data) return { ...result, skipped: recipients.length };
       const queue = sendQueueFor(slack, settings);

@@ -1,6 +1,5 @@
 import type { OfflineConfig } from '../src/config.js';
 import { runReminders } from '../src/reminders/run-reminders.js';
-import { reminderSettings } from '../src/reminders/settings.js';
 import type { Job } from '../src/scheduler/job.js';
 
 /**
@@ -9,7 +8,7 @@ import type { Job } from '../src/scheduler/job.js';
  * by the next one, within the catch-up bound.
  */
 export function remindersJob(config: OfflineConfig): Job {
-  const { sendTime } = reminderSettings(config);
+  const { sendTime } = config.reminders;
   return {
     id: 'reminders',
     cron: '* * * * *',

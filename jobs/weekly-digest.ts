@@ -2,11 +2,10 @@ import { buildWeeklyDigest } from '../src/blocks/digest-weekly.js';
 import { renderDigestChart } from '../src/chart/render-chart.js';
 import type { OfflineConfig } from '../src/config.js';
 import { type ChartRenderer, chartAttachment } from '../src/digest/chart-attachment.js';
-import { DIGEST_CRON, describeSchedule, digestSchedule, outcomeResult } from '../src/digest/job-support.js';
+import { DIGEST_CRON, describeSchedule, outcomeResult } from '../src/digest/job-support.js';
 import { postDigest } from '../src/digest/post-digest.js';
 import { dueDigest } from '../src/digest/schedule.js';
 import type { Locale } from '../src/i18n/messages.js';
-import { deliverySettings, reminderSettings } from '../src/reminders/settings.js';
 import { deliverOnce, isRetryDue } from '../src/scheduler/deliver.js';
 import type { Job, JobDeps, JobResult } from '../src/scheduler/job.js';
 import { findDeliveriesByKey } from '../src/services/deliveries/find-deliveries-by-key.js';
@@ -27,7 +26,7 @@ const NOTHING: JobResult = { sent: 0, skipped: 0, failed: 0 };
  * closed) to the fiscal year's leadership channel, with the chart and the rest in its thread.
  */
 export function weeklyDigestJob(config: OfflineConfig, options: DigestJobOptions = {}): Job {
-  const schedule = digestSchedule(config, 'weekly');
+  const schedule = config.digest.weekly;
   const locale = options.locale ?? 'ja';
   return {
     id: 'weekly-digest',
@@ -40,14 +39,14 @@ export function weeklyDigestJob(config: OfflineConfig, options: DigestJobOptions
       const due = dueDigest(now, deps.config.timeZone, schedule);
       if (!due) return NOTHING;
       const key = `weekly-digest:${due.day}`;
-      const settings = deliverySettings(deps.config);
+      const settings = deps.config.delivery;
       // Cheap check first: on most ticks of the day the digest is already out.
       const existing = (await findDeliveriesByKey(db, [key])).get(key) ?? null;
       if (existing && !isRetryDue(existing, now, settings.claimLeaseMs)) return { ...NOTHING, skipped: 1 };
       const data = await buildDigestData(db, {
         now,
         timeZone: deps.config.timeZone,
-        defaultCadence: reminderSettings(deps.config).defaultCadence,
+        defaultCadence: deps.config.reminders.defaultCadence,
       });
       if (!data?.leadershipChannel) {
         // Not recorded as skipped: headquarters may still set the channel today, and then it goes out.

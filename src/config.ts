@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DIGEST_SCHEDULE_PATTERN, type DigestSchedule, parseDigestSchedule } from './digest/schedule.js';
 
 /** An empty variable counts as unset. */
 const blank = (v: unknown) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim()) : v);
@@ -17,8 +18,11 @@ const timeZone = z.string().refine(
 );
 
 /** A weekly digest time: weekday and HH:MM in TRACKER_TIME_ZONE, or off (src/digest/schedule.ts). */
-const digestSchedule = /^\s*(off|(sun|mon|tue|wed|thu|fri|sat)\s+([01]\d|2[0-3]):[0-5]\d)\s*$/i;
-const digestScheduleMessage = { message: 'must be a weekday and time such as "mon 09:00", or "off"' };
+const digestSchedule = z
+  .string()
+  .regex(DIGEST_SCHEDULE_PATTERN, { message: 'must be a weekday and time such as "mon 09:00", or "off"' })
+  .default('mon 09:00')
+  .transform(parseDigestSchedule);
 
 const schema = z.object({
   SLACK_BOT_TOKEN: optionalText,
@@ -69,14 +73,8 @@ const schema = z.object({
    */
   TRACKER_CLAIM_LEASE_SECONDS: z.preprocess(blank, z.coerce.number().int().min(1).max(86_400).default(600)),
   // --- digests: when the weekly leadership and department digests go out ("mon 09:00", or "off") ---
-  TRACKER_WEEKLY_DIGEST: z.preprocess(
-    blank,
-    z.string().regex(digestSchedule, digestScheduleMessage).default('mon 09:00'),
-  ),
-  TRACKER_DEPARTMENT_DIGEST: z.preprocess(
-    blank,
-    z.string().regex(digestSchedule, digestScheduleMessage).default('mon 09:00'),
-  ),
+  TRACKER_WEEKLY_DIGEST: z.preprocess(blank, digestSchedule),
+  TRACKER_DEPARTMENT_DIGEST: z.preprocess(blank, digestSchedule),
 });
 
 export interface Config {
@@ -92,12 +90,12 @@ export interface Config {
   timeZone: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   hqUsers: string[];
-  /** Reminder rules; optional so hand-built configs (tests) get the defaults (src/reminders/settings.ts). */
-  reminders?: ReminderConfig;
+  /** Reminder rules (docs/reminders.md). */
+  reminders: ReminderConfig;
   /** Slack send queue and catch-up bound for scheduled deliveries (src/slack/send-queue.ts). */
-  delivery?: DeliveryConfig;
-  /** Digest schedules ("mon 09:00" or "off"); optional so hand-built configs get the defaults. */
-  digest?: { weekly: string; department: string };
+  delivery: DeliveryConfig;
+  /** When the leadership and department digests go out; null when off. */
+  digest: DigestConfig;
 }
 
 export type Cadence = 'weekly' | 'biweekly' | 'monthly' | 'off';
@@ -118,6 +116,11 @@ export interface DeliveryConfig {
   workspaceBurst: number;
   concurrency: number;
   claimLeaseMs: number;
+}
+
+export interface DigestConfig {
+  weekly: DigestSchedule | null;
+  department: DigestSchedule | null;
 }
 
 /** Configuration for commands that do not talk to Slack (import, migrate, export). */

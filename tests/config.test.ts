@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, loadOfflineConfig } from '../src/config.js';
+import { testConfig } from './helpers/context.js';
 
 const http = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'signing-secret-123' };
 const socket = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_APP_TOKEN: 'xapp-1-A1-xyz' };
@@ -153,5 +154,97 @@ describe('loadOfflineConfig', () => {
     expect(error.message).toContain('PORT');
     expect(error.message).toContain('TRACKER_TIME_ZONE');
     expect(error.message).not.toContain('SLACK_BOT_TOKEN');
+  });
+});
+
+describe('the reminders, delivery and digest sections', () => {
+  it('has documented defaults: 30/14/7/1 days and the last day at 09:30, biweekly, 2 business days, 24 h', () => {
+    const config = loadOfflineConfig({});
+    expect(config.reminders).toEqual({
+      countdownDays: [30, 14, 7, 1],
+      lastDayReminder: true,
+      sendTime: '09:30',
+      defaultCadence: 'biweekly',
+      escalationBusinessDays: 2,
+    });
+    expect(config.delivery).toEqual({
+      catchUpHours: 24,
+      channelIntervalMs: 1000,
+      workspacePerSecond: 5,
+      workspaceBurst: 20,
+      concurrency: 4,
+      claimLeaseMs: 600_000,
+    });
+  });
+
+  it('reads every setting from the environment', () => {
+    const config = loadOfflineConfig({
+      TRACKER_REMINDER_DAYS: '7, 21,7 ,3',
+      TRACKER_REMINDER_LAST_DAY: 'false',
+      TRACKER_REMINDER_TIME: '08:45',
+      TRACKER_CHECKIN_CADENCE: 'monthly',
+      TRACKER_ESCALATION_BUSINESS_DAYS: '3',
+      TRACKER_CATCH_UP_HOURS: '12',
+      TRACKER_SLACK_CHANNEL_INTERVAL_MS: '1500',
+      TRACKER_SLACK_WORKSPACE_RATE: '2.5',
+      TRACKER_SLACK_WORKSPACE_BURST: '10',
+      TRACKER_SLACK_CONCURRENCY: '2',
+    });
+    expect(config.reminders).toEqual({
+      countdownDays: [21, 7, 3],
+      lastDayReminder: false,
+      sendTime: '08:45',
+      defaultCadence: 'monthly',
+      escalationBusinessDays: 3,
+    });
+    expect(config.delivery).toEqual({
+      catchUpHours: 12,
+      channelIntervalMs: 1500,
+      workspacePerSecond: 2.5,
+      workspaceBurst: 10,
+      concurrency: 2,
+      claimLeaseMs: 600_000,
+    });
+  });
+
+  it('reports bad values clearly', () => {
+    expect(() => loadOfflineConfig({ TRACKER_REMINDER_TIME: '9:30', TRACKER_REMINDER_DAYS: 'weekly' })).toThrow(
+      ConfigError,
+    );
+    try {
+      loadOfflineConfig({ TRACKER_REMINDER_TIME: '25:00', TRACKER_CHECKIN_CADENCE: 'daily' });
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toContain('TRACKER_REMINDER_TIME must be a time such as 09:30');
+      expect(problems).toContain('TRACKER_CHECKIN_CADENCE');
+    }
+  });
+
+  it('reads the digest schedules once, as a weekday and time or null for off', () => {
+    expect(loadOfflineConfig({}).digest).toEqual({
+      weekly: { weekday: 1, time: '09:00' },
+      department: { weekday: 1, time: '09:00' },
+    });
+    expect(
+      loadOfflineConfig({ TRACKER_WEEKLY_DIGEST: 'off', TRACKER_DEPARTMENT_DIGEST: ' Fri 16:30 ' }).digest,
+    ).toEqual({
+      weekly: null,
+      department: { weekday: 5, time: '16:30' },
+    });
+    const error = configError(() =>
+      loadOfflineConfig({ TRACKER_WEEKLY_DIGEST: 'monday', TRACKER_DEPARTMENT_DIGEST: 'mon 9:00' }),
+    );
+    expect(error.problems).toEqual([
+      'TRACKER_WEEKLY_DIGEST must be a weekday and time such as "mon 09:00", or "off"',
+      'TRACKER_DEPARTMENT_DIGEST must be a weekday and time such as "mon 09:00", or "off"',
+    ]);
+  });
+
+  it('gives tests the loaded config, with section fields overridden one by one', () => {
+    const config = testConfig({ delivery: { catchUpHours: 1 }, digest: { weekly: null } });
+    const loaded = loadConfig({ ...http, PORT: '0', LOG_LEVEL: 'debug', DATABASE_URL: 'file::memory:' });
+    expect(config.reminders).toEqual(loaded.reminders);
+    expect(config.delivery).toEqual({ ...loaded.delivery, catchUpHours: 1 });
+    expect(config.digest).toEqual({ ...loaded.digest, weekly: null });
   });
 });

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/web-api';
-import { calendarDayIn } from '../calendar/dates.js';
+import { calendarDayIn } from '../calendar/time-zone.js';
 import type { DigestData, DigestDepartment, DigestTarget } from '../digest/types.js';
 import { DIGEST_STATUSES } from '../digest/types.js';
 import { escapeMrkdwn, truncate } from '../domain/mrkdwn.js';

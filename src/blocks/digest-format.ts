@@ -1,4 +1,4 @@
-import { fiscalYearLabel, formatDay } from '../calendar/dates.js';
+import { fiscalYearLabel, formatDay } from '../calendar/format.js';
 import type { ChangeKind, DigestData, DigestDepartment, DigestStatus, StatusCounts } from '../digest/types.js';
 import { DIGEST_STATUSES } from '../digest/types.js';
 import { escapeMrkdwn, truncate } from '../domain/mrkdwn.js';

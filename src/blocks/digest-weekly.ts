@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/web-api';
-import { attentionScore, daysBetween } from '../digest/metrics.js';
+import { daysBetween } from '../calendar/days.js';
+import { attentionScore } from '../digest/metrics.js';
 import type { DigestChange, DigestData, DigestDepartment, NextReview } from '../digest/types.js';
 import { DIGEST_STATUSES } from '../digest/types.js';
 import { truncate } from '../domain/mrkdwn.js';

@@ -1,5 +1,6 @@
 import type { KnownBlock, ModalView, Option, PlainTextOption } from '@slack/types';
-import { calendarFromDate, formatDay } from '../calendar/dates.js';
+import { calendarFromDate } from '../calendar/days.js';
+import { formatDay } from '../calendar/format.js';
 import { STATUS_EMOJI, STATUSES, type Status, statusKey } from '../domain/status.js';
 import { type Locale, t } from '../i18n/messages.js';
 import { SLACK_LIMITS } from './limits.js';

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { formatDay } from '../calendar/dates.js';
+import { formatDay } from '../calendar/format.js';
 import { escapeMrkdwn, mention, truncate } from '../domain/mrkdwn.js';
 import { type Locale, t } from '../i18n/messages.js';
 import { SLACK_LIMITS } from './limits.js';

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
-import { calendarDayIn, formatDay } from '../calendar/dates.js';
 import { daysBetween } from '../calendar/days.js';
+import { formatDay } from '../calendar/format.js';
+import { calendarDayIn } from '../calendar/time-zone.js';
 import { escapeMrkdwn, truncate } from '../domain/mrkdwn.js';
 import { isStatus, STATUS_EMOJI, statusKey } from '../domain/status.js';
 import { type Locale, t } from '../i18n/messages.js';

@@ -1,8 +1,9 @@
 import type { Button, KnownBlock, ModalView } from '@slack/types';
-import { formatDay } from '../calendar/dates.js';
+import { formatDay } from '../calendar/format.js';
+import { roundPercent } from '../domain/achievement.js';
 import { escapeMrkdwn, truncate } from '../domain/mrkdwn.js';
 import { hasMessage, type Locale, t } from '../i18n/messages.js';
-import { type GradeLadder, roundPercent, suggestGrade } from '../review/grades.js';
+import { type GradeLadder, suggestGrade } from '../review/grades.js';
 import type { ReviewPeriod } from '../review/period.js';
 import type { ReviewStepKind } from '../review/workflow.js';
 import type { ReviewListItem } from '../services/review/list-review-items.js';

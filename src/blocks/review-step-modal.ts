@@ -1,5 +1,6 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
-import { calendarDayIn, fiscalYearLabel, formatDay } from '../calendar/dates.js';
+import { fiscalYearLabel, formatDay } from '../calendar/format.js';
+import { calendarDayIn } from '../calendar/time-zone.js';
 import { escapeMrkdwn, mention, truncate } from '../domain/mrkdwn.js';
 import { hasMessage, type Locale, type MessageKey, t } from '../i18n/messages.js';
 import { type GradeLadder, suggestGrade } from '../review/grades.js';

@@ -1,5 +1,7 @@
 import type { KnownBlock } from '@slack/types';
-import { calendarDayIn, calendarFromDate, formatDay } from '../calendar/dates.js';
+import { calendarFromDate } from '../calendar/days.js';
+import { formatDay } from '../calendar/format.js';
+import { calendarDayIn } from '../calendar/time-zone.js';
 import { escapeMrkdwn, mention, truncate } from '../domain/mrkdwn.js';
 import { STATUS_EMOJI, statusKey } from '../domain/status.js';
 import { type Locale, t } from '../i18n/messages.js';

@@ -1,55 +1,61 @@
-import { TZDate } from '@date-fns/tz';
+import { addDays as addDaysTo, differenceInCalendarDays, getDay, startOfMonth, subMonths } from 'date-fns';
+import { UTCDate } from './utc-date.js';
 
-const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 24 * 60 * 60 * 1000;
+// Calendar days travel as 'YYYY-MM-DD' strings and are stored as 00:00:00Z of that day. Their
+// arithmetic runs on UTC dates through date-fns, so neither the host's TZ nor daylight saving can
+// move a day; the organisation's zone comes in only where an instant meets a day (time-zone.ts).
 
-function parts(day: string): [number, number, number] {
-  const m = DAY_PATTERN.exec(day);
-  if (!m) throw new RangeError(`not a calendar day: ${day}`);
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The day as a UTC date, or null when it is not a real calendar day 'YYYY-MM-DD'. */
+function utcDay(day: string): UTCDate | null {
+  if (!DAY_PATTERN.test(day)) return null;
+  const date = new UTCDate(`${day}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) || dayOf(date) !== day ? null : date;
 }
 
-function fromUtcMs(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+function parseDay(day: string): UTCDate {
+  const date = utcDay(day);
+  if (!date) throw new RangeError(`not a calendar date: ${day}`);
+  return date;
 }
 
-// Calendar days are handled as 'YYYY-MM-DD' strings and computed in UTC, so the host's TZ and
-// daylight saving can never shift a day: only instantAt() meets a real time zone.
+/** 'YYYY-MM-DD' of a date's UTC day: the date part of its ISO 8601 form. */
+function dayOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** True when text is a real calendar day 'YYYY-MM-DD' (not 2026-02-30, not 2026-4-1). */
+export function isCalendarDay(text: string): boolean {
+  return utcDay(text) !== null;
+}
+
+/** A calendar date 'YYYY-MM-DD' as stored: 00:00:00Z of that day. */
+export function dateFromCalendar(day: string): Date {
+  return new Date(parseDay(day).getTime());
+}
+
+/** The stored calendar date back as 'YYYY-MM-DD'. */
+export function calendarFromDate(date: Date): string {
+  return dayOf(date);
+}
 
 /** The day n days after day (n may be negative). */
 export function addDays(day: string, n: number): string {
-  const [y, m, d] = parts(day);
-  return fromUtcMs(Date.UTC(y, m - 1, d) + n * MS_PER_DAY);
+  return dayOf(addDaysTo(parseDay(day), n));
 }
 
 /** Day of the week: 0 = Sunday … 6 = Saturday. */
 export function dayOfWeek(day: string): number {
-  const [y, m, d] = parts(day);
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return getDay(parseDay(day));
 }
 
-/** Whole days from a to b (positive when b is later). */
+/** Whole calendar days from a to b (positive when b is later). */
 export function daysBetween(a: string, b: string): number {
-  const [ya, ma, da] = parts(a);
-  const [yb, mb, db] = parts(b);
-  return Math.round((Date.UTC(yb, mb - 1, db) - Date.UTC(ya, ma - 1, da)) / MS_PER_DAY);
+  return differenceInCalendarDays(parseDay(b), parseDay(a));
 }
 
-/** The instant of a wall-clock time ('HH:MM') on a calendar day in a time zone. */
-export function instantAt(day: string, time: string, timeZone: string): Date {
-  const [y, m, d] = parts(day);
-  const t = /^(\d{2}):(\d{2})$/.exec(time);
-  if (!t) throw new RangeError(`not a time of day: ${time}`);
-  return new Date(new TZDate(y, m - 1, d, Number(t[1]), Number(t[2]), 0, 0, timeZone).getTime());
-}
-
-/** The first day of the month of day, as 'YYYY-MM-01'. */
-export function firstOfMonth(day: string): string {
-  return `${day.slice(0, 7)}-01`;
-}
-
-/** The first day of the previous month. */
+/** The first day of the month before day's month, as 'YYYY-MM-01'. */
 export function firstOfPreviousMonth(day: string): string {
-  const [y, m] = parts(day);
-  return m === 1 ? `${y - 1}-12-01` : `${y}-${String(m - 1).padStart(2, '0')}-01`;
+  return dayOf(startOfMonth(subMonths(parseDay(day), 1)));
 }

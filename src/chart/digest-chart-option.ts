@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import { fiscalYearLabel, formatDay } from '../calendar/dates.js';
+import { fiscalYearLabel, formatDay } from '../calendar/format.js';
 import { attentionScore } from '../digest/metrics.js';
 import type { DigestData, DigestDepartment, DigestStatus } from '../digest/types.js';
 import { DIGEST_STATUSES } from '../digest/types.js';

@@ -1,4 +1,4 @@
-import { formatDay } from '../calendar/dates.js';
+import { formatDay } from '../calendar/format.js';
 import { type Locale, t } from '../i18n/messages.js';
 import type { AppLogger } from '../logger.js';
 import type { DigestChart } from './post-digest.js';

@@ -1,13 +1,6 @@
-import type { OfflineConfig } from '../config.js';
 import type { DeliveryOutcome } from '../scheduler/deliver.js';
 import type { JobResult } from '../scheduler/job.js';
-import { DEFAULT_DIGEST_SCHEDULE, type DigestSchedule, formatDigestSchedule, parseDigestSchedule } from './schedule.js';
-
-/** The digest's schedule from config (null when set to off); hand-built configs get Monday 09:00. */
-export function digestSchedule(config: OfflineConfig, which: 'weekly' | 'department'): DigestSchedule | null {
-  const text = config.digest?.[which];
-  return text === undefined ? DEFAULT_DIGEST_SCHEDULE : parseDigestSchedule(text);
-}
+import { type DigestSchedule, formatDigestSchedule } from './schedule.js';
 
 /** A delivery's outcome as job counts ('already': another run or replica has it). */
 export function outcomeResult(outcome: DeliveryOutcome): JobResult {

@@ -16,32 +16,14 @@ export function cadenceDays(cadence: Cadence): number | null {
 }
 
 /**
- * How far an indicator has come from its baseline towards its target, 0–100 %. Works for targets
- * that go down (waiting lists) as well as up. Capped at 100 so one over-achiever cannot hide
- * another's shortfall in a department average.
+ * The digest's indicator figure for a department or the organisation: the mean achievement of its
+ * targets, each held within 0–100 % first, so that one target far beyond its goal cannot hide
+ * another's shortfall. Each target's own figure is the achievement rule's, unclamped
+ * (src/domain/achievement.ts); null when no target has one.
  */
-export function achievementPercent(
-  value: number | null,
-  baseline: number | null,
-  target: number | null,
-): number | null {
-  if (value === null || target === null || !Number.isFinite(value) || !Number.isFinite(target)) return null;
-  const base = baseline ?? 0;
-  const span = target - base;
-  if (span === 0) return null;
-  const percent = ((value - base) / span) * 100;
-  return Math.min(100, Math.max(0, percent));
-}
-
-/** Mean of the numbers, or null for none. */
-export function average(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  return values.reduce((sum, v) => sum + v, 0) / values.length;
-}
-
-/** Whole calendar days from one 'YYYY-MM-DD' to another (negative when to is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+export function averageAchievement(percents: readonly number[]): number | null {
+  if (percents.length === 0) return null;
+  return percents.reduce((sum, p) => sum + Math.min(100, Math.max(0, p)), 0) / percents.length;
 }
 
 /** How much a department needs leadership's eye: off track weighs most, then at risk, overdue, silent. */

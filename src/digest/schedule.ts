@@ -1,6 +1,7 @@
+import { milliseconds } from 'date-fns';
 import { businessDayOnOrAfter } from '../calendar/business-days.js';
-import { calendarDayIn } from '../calendar/dates.js';
-import { addDays, dayOfWeek, daysBetween, instantAt } from '../calendar/days.js';
+import { addDays, dayOfWeek, daysBetween } from '../calendar/days.js';
+import { calendarDayIn, instantAt } from '../calendar/time-zone.js';
 
 /** When a weekly digest goes out: a weekday (0 = Sunday … 6 = Saturday) and a wall-clock time. */
 export interface DigestSchedule {
@@ -9,10 +10,8 @@ export interface DigestSchedule {
   time: string;
 }
 
-export const DEFAULT_DIGEST_SCHEDULE: DigestSchedule = { weekday: 1, time: '09:00' };
-
 /** A digest is still sent if the bot was down at its time, up to this long after (then it is skipped). */
-export const DIGEST_WINDOW_MS = 24 * 60 * 60 * 1000;
+export const DIGEST_WINDOW_MS = milliseconds({ hours: 24 });
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 

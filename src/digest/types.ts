@@ -27,8 +27,12 @@ export interface DigestTarget {
   silentDays: number;
   /** Silent for longer than the department's cadence, and not done. */
   silent: boolean;
-  /** Indicator achievement (0–100 %) from the latest reported value; null without indicator or value. */
+  /**
+   * Achievement % by the one rule (src/domain/achievement.ts) from the latest reported value, as the
+   * evaluation sheet gives it; null when the rule gives none.
+   */
   achievement: number | null;
+  /** Baseline and target are set: the achievement rule applies. */
   hasIndicator: boolean;
   overdueMilestones: { title: string; dueOn: string }[];
 }
@@ -43,7 +47,7 @@ export interface DigestDepartment {
   cadenceDays: number | null;
   targetCount: number;
   counts: StatusCounts;
-  /** Average indicator achievement (%) over targets with an indicator and a reported value. */
+  /** Average achievement (%) over targets with a figure, each held within 0–100 % (averageAchievement). */
   averageAchievement: number | null;
   indicatorTargets: number;
   indicatorsReported: number;
@@ -91,6 +95,7 @@ export interface DigestData {
   totals: StatusCounts;
   previousTotals: StatusCounts;
   targetCount: number;
+  /** Average achievement (%) over all targets with a figure, as for a department. */
   averageAchievement: number | null;
   overdueMilestones: number;
   silentTargets: number;

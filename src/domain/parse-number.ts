@@ -1,9 +1,11 @@
 /**
- * Parses a number typed by a person: full-width digits (１２．５), thousands separators in their
- * proper places (1,234,567) and surrounding spaces are accepted; anything else, and non-finite
- * results such as 1e309, is not. "12,5" is refused rather than guessed.
+ * The number written in a text typed by a person, or null when the text is not a number:
+ * full-width digits (１２．５), a leading minus sign of any common form (-, −, －, ー), thousands
+ * separators in their proper places (1,234,567) and surrounding spaces are accepted; "12,5" is
+ * refused rather than guessed. A well-formed number beyond the range of doubles (1e309) reads as
+ * ±Infinity, so callers can tell "too large" from "not a number".
  */
-export function parseNumber(text: string): number | null {
+export function readNumber(text: string): number | null {
   let normalized = text
     .normalize('NFKC')
     .trim()
@@ -13,7 +15,15 @@ export function parseNumber(text: string): number | null {
     normalized = normalized.replace(/,/g, '');
   }
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(normalized)) return null;
-  const value = Number(normalized);
-  if (!Number.isFinite(value)) return null;
+  return Number(normalized);
+}
+
+/**
+ * Parses a number typed by a person (readNumber's forms) into a finite number; null for anything
+ * else, including results beyond the range of doubles. -0 becomes 0.
+ */
+export function parseNumber(text: string): number | null {
+  const value = readNumber(text);
+  if (value === null || !Number.isFinite(value)) return null;
   return value === 0 ? 0 : value;
 }

@@ -8,6 +8,7 @@ import {
   MILESTONE_SEPARATOR,
   REVIEW_SEPARATOR,
 } from './csv-columns.js';
+import { numberFromText } from './number-text.js';
 import type { ImportProblem, ParsedOrganization } from './organization.js';
 import { preview } from './schema.js';
 import { formatPath, type PathIssue, type PathSegment, validateOrganization } from './validate-organization.js';
@@ -199,7 +200,7 @@ function targetFromRow(
     for (const [name, key] of indicatorColumns) {
       register([...base, 'indicator', key], placeOf(row, name));
       const value = cell(name);
-      indicator[key] = key === 'baseline' || key === 'target' ? parseNumber(value) : value;
+      indicator[key] = key === 'baseline' || key === 'target' ? numberFromText(value) : value;
     }
     target.indicator = indicator;
   }
@@ -356,12 +357,4 @@ function normalizeDate(value: string): string {
   const s = value.normalize('NFKC').trim();
   const match = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(s);
   return match ? `${match[1]}-${match[2]?.padStart(2, '0')}-${match[3]?.padStart(2, '0')}` : s;
-}
-
-/** A number cell: plain decimals, optionally with thousands separators (1,234.5) or full-width digits. */
-function parseNumber(value: string | undefined): unknown {
-  if (value === undefined) return undefined;
-  let s = value.normalize('NFKC').trim();
-  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
-  return /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s) ? Number(s) : s;
 }

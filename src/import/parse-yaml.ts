@@ -1,4 +1,5 @@
 import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
+import { numberFromText } from './number-text.js';
 import type { ImportProblem, ParsedOrganization } from './organization.js';
 import { formatPath, type PathIssue, type PathSegment, validateOrganization } from './validate-organization.js';
 
@@ -45,6 +46,7 @@ export function parseOrganizationYaml(text: string): ParsedOrganization {
       warnings: [],
     };
   }
+  readIndicatorNumbers(raw);
   const validation = validateOrganization(raw);
   const locate = locator(doc, lineCounter);
   const toProblems = (issues: PathIssue[]): ImportProblem[] =>
@@ -65,6 +67,23 @@ export function parseOrganizationYaml(text: string): ParsedOrganization {
   const warnings = toProblems(validation.warnings);
   if (!validation.organization) return { ok: false, problems: toProblems(validation.errors), warnings };
   return { ok: true, organization: validation.organization, warnings };
+}
+
+const asRecord = (v: unknown): Record<string, unknown> | undefined =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** Indicator numbers written as text (baseline: 1,234 or target: １２) are read as in a CSV file. */
+function readIndicatorNumbers(raw: unknown): void {
+  for (const department of asList(asRecord(raw)?.departments)) {
+    for (const target of asList(asRecord(department)?.targets)) {
+      const indicator = asRecord(asRecord(target)?.indicator);
+      if (!indicator) continue;
+      for (const key of ['baseline', 'target']) {
+        if (key in indicator) indicator[key] = numberFromText(indicator[key]);
+      }
+    }
+  }
 }
 
 /** Finds the line of a path (the key's line; the nearest existing parent when the key is missing). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarFromDate, isCalendarDay } from '../calendar/days.js';
 import { hasLoneSurrogate } from '../domain/well-formed.js';
 import { CADENCES } from './organization.js';
 
@@ -20,7 +21,6 @@ export const CHANNEL_ID_PATTERN = /^[CG][A-Z0-9]{2,}$/;
 export const DEPARTMENT_CODE_PATTERN = /^[a-z0-9-]+$/;
 /** Target codes travel in Slack action values and CLI arguments, so they stay plain ASCII. */
 export const TARGET_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /** C0 controls, DEL and C1 controls; descriptions may keep newline and tab. */
 export function hasControlCharacters(text: string, allowLineBreaks: boolean): boolean {
@@ -109,20 +109,14 @@ const userIds = z.preprocess((v) => v ?? [], z.array(userId, { error: required('
 
 /** A real calendar day 'YYYY-MM-DD'. YAML 1.1 timestamps arrive as Date objects and are accepted. */
 export const calendarDate = z.preprocess(
-  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? calendarFromDate(v) : v),
   z
     .string({ error: required('a date YYYY-MM-DD') })
     .overwrite((s) => s.trim())
     .superRefine((s, ctx) => {
-      if (!isCalendarDate(s)) ctx.addIssue({ code: 'custom', message: `${preview(s)} is not a date YYYY-MM-DD` });
+      if (!isCalendarDay(s)) ctx.addIssue({ code: 'custom', message: `${preview(s)} is not a date YYYY-MM-DD` });
     }),
 );
-
-export function isCalendarDate(s: string): boolean {
-  if (!DATE_PATTERN.test(s)) return false;
-  const date = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === s;
-}
 
 const finiteNumber = z.number({
   error: (issue) =>

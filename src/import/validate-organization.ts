@@ -1,6 +1,7 @@
-import { fiscalYearRange } from '../calendar/dates.js';
+import { calendarFromDate, isCalendarDay } from '../calendar/days.js';
+import { fiscalYearRange } from '../calendar/fiscal-year.js';
 import type { Organization } from './organization.js';
-import { ALLOWED_KEYS, isCalendarDate, type OrganizationInput, organizationSchema, preview } from './schema.js';
+import { ALLOWED_KEYS, type OrganizationInput, organizationSchema, preview } from './schema.js';
 
 export type PathSegment = string | number;
 
@@ -89,8 +90,8 @@ const asRecord = (v: unknown): Record<string, unknown> | undefined =>
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const asText = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 const asDate = (v: unknown): string | undefined => {
-  const s = v instanceof Date ? v.toISOString().slice(0, 10) : asText(v);
-  return s !== undefined && isCalendarDate(s) ? s : undefined;
+  const s = v instanceof Date && !Number.isNaN(v.getTime()) ? calendarFromDate(v) : asText(v);
+  return s !== undefined && isCalendarDay(s) ? s : undefined;
 };
 
 /** Reports the second and later occurrences of a key, pointing back at the first. */

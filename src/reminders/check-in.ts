@@ -1,6 +1,6 @@
 import { businessDayOnOrAfter } from '../calendar/business-days.js';
-import { fiscalYearOfDay } from '../calendar/dates.js';
 import { addDays, dayOfWeek, daysBetween, firstOfPreviousMonth } from '../calendar/days.js';
+import { fiscalYearOfDay } from '../calendar/fiscal-year.js';
 import type { Cadence } from '../config.js';
 
 // Check-ins recur on a nominal day (weekly: every Monday; biweekly: every other Monday counted from

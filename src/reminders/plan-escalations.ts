@@ -1,6 +1,6 @@
+import { milliseconds } from 'date-fns';
 import { addBusinessDays } from '../calendar/business-days.js';
-import { calendarDayIn } from '../calendar/dates.js';
-import { instantAt } from '../calendar/days.js';
+import { calendarDayIn, instantAt } from '../calendar/time-zone.js';
 import type { ReminderConfig } from '../config.js';
 import type { Db } from '../db/client.js';
 import { type ExistingDelivery, findDeliveriesByKey } from '../services/deliveries/find-deliveries-by-key.js';
@@ -66,12 +66,22 @@ function dueStages(
   describe: (d: DeliveryWithTargets, targetId: number) => { day: string; owner: string; since: Date } | null,
 ): Map<number, Stage> {
   const stages = new Map<number, Stage>();
+  // The escalation day depends on the anchor day alone: worked out once per day, not per target.
+  const escalations = new Map<string, { day: string; dueAt: Date }>();
+  const escalationOf = (anchorDay: string) => {
+    let found = escalations.get(anchorDay);
+    if (!found) {
+      const day = addBusinessDays(anchorDay, input.rules.escalationBusinessDays);
+      found = { day, dueAt: instantAt(day, input.rules.sendTime, input.timeZone) };
+      escalations.set(anchorDay, found);
+    }
+    return found;
+  };
   for (const anchor of anchors) {
     for (const targetId of anchor.targetIds) {
       const described = describe(anchor, targetId);
       if (!described) continue;
-      const day = addBusinessDays(described.day, input.rules.escalationBusinessDays);
-      const dueAt = instantAt(day, input.rules.sendTime, input.timeZone);
+      const { day, dueAt } = escalationOf(described.day);
       if (dueAt.getTime() > input.now.getTime()) continue;
       const current = stages.get(targetId);
       if (!current || current.anchor.dueAt.getTime() <= anchor.dueAt.getTime()) {
@@ -113,7 +123,7 @@ function toldIndex(history: DeliveryWithTargets[]): (targetId: number, recipient
 export async function planEscalations(db: Db, input: EscalationInput): Promise<PlannedEscalation[]> {
   const { now, timeZone } = input;
   const today = calendarDayIn(now, timeZone);
-  const horizon = new Date(now.getTime() - HISTORY_DAYS * 24 * 60 * 60 * 1000);
+  const horizon = new Date(now.getTime() - milliseconds({ days: HISTORY_DAYS }));
 
   const [reminders, managerHistory, hqHistory] = await Promise.all([
     listDeliveryHistory(db, { kinds: ['reminder'], statuses: ['sent'], since: horizon }),

@@ -1,6 +1,7 @@
 import { isBusinessDay } from '../calendar/business-days.js';
-import { calendarDayIn, fiscalYearOfDay } from '../calendar/dates.js';
-import { addDays, instantAt } from '../calendar/days.js';
+import { addDays } from '../calendar/days.js';
+import { fiscalYearOfDay } from '../calendar/fiscal-year.js';
+import { calendarDayIn, instantAt } from '../calendar/time-zone.js';
 import type { Cadence, ReminderConfig } from '../config.js';
 import type { Db } from '../db/client.js';
 import { type ExistingDelivery, findDeliveriesByKey } from '../services/deliveries/find-deliveries-by-key.js';

@@ -1,6 +1,7 @@
+import { hoursToMilliseconds, milliseconds } from 'date-fns';
 import { buildHqSummary, buildManagerEscalation } from '../blocks/reminder-escalation.js';
 import { buildReminderMessage, buildReminderNudge } from '../blocks/reminder-message.js';
-import { instantAt } from '../calendar/days.js';
+import { instantAt } from '../calendar/time-zone.js';
 import type { Locale } from '../i18n/messages.js';
 import {
   type DeliverDeps,
@@ -20,7 +21,6 @@ import { type SendQueue, sendQueueFor } from '../slack/send-queue.js';
 import type { EscalationPayload, ReminderPayload } from './payload.js';
 import { type PlannedEscalation, planEscalations } from './plan-escalations.js';
 import { type PlannedReminder, planReminders } from './plan-reminders.js';
-import { catchUpMs, deliverySettings, reminderSettings } from './settings.js';
 
 /** Deliveries prepared at once; the send queue does the real pacing. */
 const PARALLEL_ITEMS = 16;
@@ -59,7 +59,7 @@ async function sendReminder(rt: Runtime, item: PlannedReminder): Promise<SentMes
     ? await findReminderThread(db, {
         recipient: item.recipient,
         cycle: item.cycle,
-        since: new Date(now.getTime() - 120 * 86_400_000),
+        since: new Date(now.getTime() - milliseconds({ days: 120 })),
       })
     : null;
   if (thread) {
@@ -88,7 +88,7 @@ async function sendReminder(rt: Runtime, item: PlannedReminder): Promise<SentMes
 
 async function sendEscalation(rt: Runtime, item: PlannedEscalation): Promise<SentMessage> {
   const { db, slack, logger, now, config } = rt.deps;
-  const rules = reminderSettings(config);
+  const rules = config.reminders;
   const locale: Locale =
     item.recipientType === 'user'
       ? await getUserLocale({ db, client: slack, logger, now: () => now }, item.recipient)
@@ -153,7 +153,7 @@ async function handle(
     return deliverOnce(rt.deliver, item, send);
   }
   if (planned.relevance === 'stale') {
-    const hours = deliverySettings(rt.deps.config).catchUpHours;
+    const hours = rt.deps.config.delivery.catchUpHours;
     return recordSkipped(rt.deliver, item, `stale: due ${planned.dueAt.toISOString()}, missed by more than ${hours} h`);
   }
   if (planned.noRecipient) return recordSkipped(rt.deliver, item, `no_recipient: ${planned.noRecipient}`);
@@ -168,9 +168,9 @@ async function handle(
  */
 export async function runReminders(deps: JobDeps & { claimedBy?: string }): Promise<JobResult> {
   const { db, slack, logger, now, config } = deps;
-  const rules = reminderSettings(config);
-  const rates = deliverySettings(config);
-  const bound = catchUpMs(config);
+  const rules = config.reminders;
+  const rates = config.delivery;
+  const bound = hoursToMilliseconds(rates.catchUpHours);
   const queue = sendQueueFor(slack, rates);
   const plan = await planReminders(db, { now, timeZone: config.timeZone, rules, catchUpMs: bound });
   const hqUsers = await listConfiguredHqUsers(db, { configured: config.hqUsers });

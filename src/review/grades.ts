@@ -1,15 +1,11 @@
 import { z } from 'zod';
+import { type IndicatorFacts, measureAchievement } from '../domain/achievement.js';
 
 /**
  * Grade ladders of the yearly review (行政評価) and the rule that suggests a grade for an
  * indicator target. The bands are data: an organisation picks a ladder with the Setting
  * `grade_ladder` ("SABCD", "ABC", or a JSON list of bands) and nothing in the code branches on
- * a particular grade letter.
- *
- * achievement % = (actual − baseline) / (target − baseline) × 100
- *
- * The formula works unchanged for "lower is better" targets (target < baseline): both the
- * numerator and the denominator are negative while the value moves the right way.
+ * a particular grade letter. The achievement % they grade is src/domain/achievement.ts's.
  *
  * Default ladder (SABCD)        Alternative ladder (ABC)
  *   S  110 % or more              A  100 % or more
@@ -151,51 +147,23 @@ export interface GradeSuggestion {
   reason: SuggestionReason;
 }
 
-export interface IndicatorFacts {
-  baseline: number | null;
-  target: number | null;
-  /** Latest reported value. */
-  actual: number | null;
-}
-
-/** Floating-point results such as 69.99999999999999 must not fall into the lower band. */
-function clean(value: number): number {
-  const rounded = Math.round(value * 1e6) / 1e6;
-  return rounded === 0 ? 0 : rounded;
-}
-
-function sameNumber(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-}
-
-/** Achievement % of an indicator, or null when the range is zero or a number is missing. */
-export function achievementPercent(facts: IndicatorFacts): number | null {
-  const { baseline, target, actual } = facts;
-  if (baseline === null || target === null || actual === null) return null;
-  if (sameNumber(target, baseline)) return null;
-  return clean(((actual - baseline) / (target - baseline)) * 100);
-}
-
 /**
- * Suggests a grade from baseline, target and the latest value. A target equal to its baseline
- * ("keep at 0 accidents") has no range: reaching the value exactly earns the grade of the 100 %
- * band; any other value gets no suggestion because the good direction is unknown.
+ * Suggests a grade from baseline, target and the latest value by the achievement rule
+ * (src/domain/achievement.ts). A target equal to its baseline ("keep at 0 accidents") has no
+ * range: reaching the value exactly earns the grade of the 100 % band; any other value gets no
+ * suggestion because the good direction is unknown.
  */
 export function suggestGrade(facts: IndicatorFacts, ladder: GradeLadder): GradeSuggestion {
-  const { baseline, target, actual } = facts;
-  if (baseline === null || target === null) return { grade: null, percent: null, reason: 'no_indicator' };
-  if (actual === null) return { grade: null, percent: null, reason: 'no_value' };
-  if (sameNumber(target, baseline)) {
-    return sameNumber(actual, target)
-      ? { grade: gradeForPercent(ladder, 100), percent: null, reason: 'zero_range_reached' }
-      : { grade: null, percent: null, reason: 'zero_range_missed' };
+  const achievement = measureAchievement(facts);
+  switch (achievement.kind) {
+    case 'no_indicator':
+    case 'no_value':
+      return { grade: null, percent: null, reason: achievement.kind };
+    case 'zero_range':
+      return achievement.reached
+        ? { grade: gradeForPercent(ladder, 100), percent: null, reason: 'zero_range_reached' }
+        : { grade: null, percent: null, reason: 'zero_range_missed' };
+    case 'percent':
+      return { grade: gradeForPercent(ladder, achievement.percent), percent: achievement.percent, reason: 'computed' };
   }
-  const percent = achievementPercent(facts) as number;
-  return { grade: gradeForPercent(ladder, percent), percent, reason: 'computed' };
-}
-
-/** Achievement % for display and export: one decimal. */
-export function roundPercent(percent: number): number {
-  const rounded = Math.round(percent * 10) / 10;
-  return rounded === 0 ? 0 : rounded;
 }

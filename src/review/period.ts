@@ -1,4 +1,4 @@
-import { calendarFromDate } from '../calendar/dates.js';
+import { calendarFromDate } from '../calendar/days.js';
 import type { ReviewStepKind } from './workflow.js';
 
 export interface ReviewWindowFacts {

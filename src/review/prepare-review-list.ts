@@ -1,6 +1,7 @@
 import type { ModalView } from '@slack/types';
 import { buildReviewListModal } from '../blocks/review-list.js';
-import { calendarDayIn, fiscalYearLabel } from '../calendar/dates.js';
+import { fiscalYearLabel } from '../calendar/format.js';
+import { calendarDayIn } from '../calendar/time-zone.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import type { Locale } from '../i18n/messages.js';

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
+import { hoursToMilliseconds } from 'date-fns';
 import cron from 'node-cron';
 import type { AppContext } from '../context.js';
-import { catchUpMs } from '../reminders/settings.js';
 import { type CronMatcher, createCronMatcher, minuteOf } from './cron-matcher.js';
 import type { Job, JobResult } from './job.js';
 
@@ -61,7 +61,7 @@ export function createSchedulerCore(ctx: SchedulerContext, jobs: Job[]): Schedul
       for (const job of jobs) if (matchers.get(job.id)?.matches(at)) run(job, at, 'scheduled');
     },
     catchUp(at) {
-      const bound = catchUpMs(ctx.config);
+      const bound = hoursToMilliseconds(ctx.config.delivery.catchUpHours);
       const now = minuteOf(at).getTime();
       for (const job of jobs) {
         if (job.cron.trim() === EVERY_MINUTE) {

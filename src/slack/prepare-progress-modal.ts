@@ -1,7 +1,8 @@
 import type { ModalView } from '@slack/types';
 import { buildProgressModal, type ModalSelectedTarget } from '../blocks/progress-modal.js';
 import { TtlCache } from '../cache/ttl-cache.js';
-import { fiscalYearAt, fiscalYearLabel } from '../calendar/dates.js';
+import { fiscalYearAt } from '../calendar/fiscal-year.js';
+import { fiscalYearLabel } from '../calendar/format.js';
 import type { AppContext } from '../context.js';
 import type { Db } from '../db/client.js';
 import { AppError } from '../errors.js';

@@ -1,4 +1,6 @@
-import { calendarDayIn, fiscalYearAt, fiscalYearLabel } from '../calendar/dates.js';
+import { fiscalYearAt } from '../calendar/fiscal-year.js';
+import { fiscalYearLabel } from '../calendar/format.js';
+import { calendarDayIn } from '../calendar/time-zone.js';
 import { AppError } from '../errors.js';
 import { exportEvaluationSheet, isSheetFormat, type SheetFormat } from '../export/export-evaluation-sheet.js';
 import { t } from '../i18n/messages.js';

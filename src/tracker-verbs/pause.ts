@@ -1,5 +1,6 @@
-import { calendarDayIn, formatDay } from '../calendar/dates.js';
-import { addDays } from '../calendar/days.js';
+import { addDays, isCalendarDay } from '../calendar/days.js';
+import { formatDay } from '../calendar/format.js';
+import { calendarDayIn } from '../calendar/time-zone.js';
 import { escapeMrkdwn, truncate } from '../domain/mrkdwn.js';
 import { AppError } from '../errors.js';
 import { t } from '../i18n/messages.js';
@@ -18,8 +19,7 @@ export function parsePauseDate(text: string): string | null {
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(normal);
   if (!m) return null;
   const day = `${m[1]}-${(m[2] as string).padStart(2, '0')}-${(m[3] as string).padStart(2, '0')}`;
-  const date = new Date(`${day}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day ? null : day;
+  return isCalendarDay(day) ? day : null;
 }
 
 /** `/tracker pause until 2026-12-10` (or `/tracker pause 2026-12-10`): no reminders up to that day. */

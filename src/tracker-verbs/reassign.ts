@@ -1,4 +1,4 @@
-import { fiscalYearAt } from '../calendar/dates.js';
+import { fiscalYearAt } from '../calendar/fiscal-year.js';
 import { escapeMrkdwn, mention, truncate } from '../domain/mrkdwn.js';
 import { AppError } from '../errors.js';
 import { type Locale, t } from '../i18n/messages.js';

@@ -1,4 +1,4 @@
-import { calendarDayIn } from '../calendar/dates.js';
+import { calendarDayIn } from '../calendar/time-zone.js';
 import { t } from '../i18n/messages.js';
 import { resumeReminders } from '../services/reminders/resume-reminders.js';
 import type { TrackerVerb } from './types.js';

@@ -1,5 +1,5 @@
 import { buildReviewLauncherMessage } from '../blocks/review-list.js';
-import { fiscalYearLabel } from '../calendar/dates.js';
+import { fiscalYearLabel } from '../calendar/format.js';
 import { AppError } from '../errors.js';
 import { t } from '../i18n/messages.js';
 import { prepareReviewList } from '../review/prepare-review-list.js';

@@ -5,7 +5,7 @@ import { STORE_BUDGET_MS } from '../../commands/progress-submit.js';
 import { openDatabase } from '../../src/db/client.js';
 import { startApp } from '../../src/slack/app.js';
 import { appSuite } from '../helpers/app-suite.js';
-import { captureLogger } from '../helpers/context.js';
+import { captureLogger, testConfig } from '../helpers/context.js';
 import { type SeededOrg, seedSmallOrg } from '../helpers/seed.js';
 import { seededTestDatabase } from '../helpers/seeded-database.js';
 import {
@@ -243,14 +243,10 @@ describe('progress submission while the database is unreachable', () => {
     const { logger, lines } = captureLogger();
     // Nothing listens on port 1: every query fails at once with ECONNREFUSED.
     const database = await openDatabase('postgresql://postgres@127.0.0.1:1/unreachable');
-    const config = {
+    const config = testConfig({
       slack: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET },
-      port: 0,
       databaseUrl: 'postgresql://postgres@127.0.0.1:1/unreachable',
-      timeZone: 'Asia/Tokyo',
-      logLevel: 'debug' as const,
-      hqUsers: [],
-    };
+    });
     const running = await startApp({ db: database.db, database, config, logger, now: () => NOW }, registerListeners);
     try {
       const post = signedPost(`http://127.0.0.1:${running.port}`);

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { trackerVerbs } from '../../commands/tracker.js';
-import { calendarFromDate } from '../../src/calendar/dates.js';
+import { calendarFromDate } from '../../src/calendar/days.js';
 import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases.js';
 import { buildOrganization, cacheLocales, logged, type SmallOrg } from '../helpers/reminder-fixtures.js';
 import { nockAuthTest, startTestApp, type TestApp, waitFor } from '../helpers/slack-driver.js';

@@ -1,32 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { achievementPercent, average, cadenceDays, daysBetween } from '../../src/digest/metrics.js';
-
-describe('achievementPercent', () => {
-  it('measures progress from the baseline to the target', () => {
-    expect(achievementPercent(50, 0, 100)).toBe(50);
-    expect(achievementPercent(30, 20, 40)).toBe(50);
-  });
-
-  it('works for indicators that must go down (e.g. waiting lists)', () => {
-    expect(achievementPercent(75, 100, 50)).toBe(50);
-  });
-
-  it('caps at 0 and 100', () => {
-    expect(achievementPercent(150, 0, 100)).toBe(100);
-    expect(achievementPercent(-5, 0, 100)).toBe(0);
-  });
-
-  it('is null without a value, a target, or a span', () => {
-    expect(achievementPercent(null, 0, 100)).toBeNull();
-    expect(achievementPercent(10, 0, null)).toBeNull();
-    expect(achievementPercent(10, 100, 100)).toBeNull();
-    expect(achievementPercent(Number.NaN, 0, 100)).toBeNull();
-  });
-
-  it('treats a missing baseline as zero', () => {
-    expect(achievementPercent(25, null, 50)).toBe(50);
-  });
-});
+import { averageAchievement, cadenceDays } from '../../src/digest/metrics.js';
 
 describe('cadenceDays', () => {
   it('maps cadences to days of allowed silence', () => {
@@ -37,14 +10,15 @@ describe('cadenceDays', () => {
   });
 });
 
-describe('average and daysBetween', () => {
+describe('averageAchievement', () => {
   it('averages or gives null', () => {
-    expect(average([])).toBeNull();
-    expect(average([10, 20])).toBe(15);
+    expect(averageAchievement([])).toBeNull();
+    expect(averageAchievement([10, 20])).toBe(15);
   });
 
-  it('counts calendar days across months and years', () => {
-    expect(daysBetween('2026-11-30', '2027-06-01')).toBe(183);
-    expect(daysBetween('2026-12-01', '2026-11-30')).toBe(-1);
+  it('holds each figure within 0–100 % so that one over-achiever cannot hide a shortfall', () => {
+    expect(averageAchievement([300, 20])).toBe(60);
+    expect(averageAchievement([-40, 80])).toBe(40);
+    expect(averageAchievement([100, 100])).toBe(100);
   });
 });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_DIGEST_SCHEDULE,
+  type DigestSchedule,
   dueDigest,
   formatDigestSchedule,
   parseDigestSchedule,
 } from '../../src/digest/schedule.js';
 
 const TZ = 'Asia/Tokyo';
+const MONDAY_0900: DigestSchedule = { weekday: 1, time: '09:00' };
 const jst = (local: string) => new Date(`${local}+09:00`);
 
 describe('parseDigestSchedule', () => {
@@ -24,10 +25,10 @@ describe('parseDigestSchedule', () => {
 });
 
 describe('dueDigest (Monday 09:00 in Tokyo)', () => {
-  const due = (local: string) => dueDigest(jst(local), TZ, DEFAULT_DIGEST_SCHEDULE);
+  const due = (local: string) => dueDigest(jst(local), TZ, MONDAY_0900);
 
   it('is due from 09:00 on Monday for 24 hours', () => {
-    expect(dueDigest(new Date('2026-11-30T00:00:00Z'), TZ, DEFAULT_DIGEST_SCHEDULE)).toEqual({
+    expect(dueDigest(new Date('2026-11-30T00:00:00Z'), TZ, MONDAY_0900)).toEqual({
       day: '2026-11-30',
       dueAt: new Date('2026-11-30T00:00:00Z'),
     });
@@ -66,14 +67,12 @@ describe('dueDigest (Monday 09:00 in Tokyo)', () => {
   it('takes the business-day rule as a parameter', () => {
     const closedAllWeek = (day: string) =>
       new Date(Date.parse(`${day}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
-    expect(dueDigest(jst('2026-11-30T09:00:00'), TZ, DEFAULT_DIGEST_SCHEDULE, closedAllWeek)).toBeNull();
+    expect(dueDigest(jst('2026-11-30T09:00:00'), TZ, MONDAY_0900, closedAllWeek)).toBeNull();
   });
 
   it('keeps the day in the organisation time zone whatever the instant in UTC', () => {
     // Sunday 2026-11-29 15:00 UTC is Monday 00:00 in Tokyo: not yet 09:00.
-    expect(dueDigest(new Date('2026-11-29T15:00:00Z'), TZ, DEFAULT_DIGEST_SCHEDULE)).toBeNull();
-    expect(dueDigest(new Date('2026-11-30T09:00:00Z'), 'Europe/London', DEFAULT_DIGEST_SCHEDULE)?.day).toBe(
-      '2026-11-30',
-    );
+    expect(dueDigest(new Date('2026-11-29T15:00:00Z'), TZ, MONDAY_0900)).toBeNull();
+    expect(dueDigest(new Date('2026-11-30T09:00:00Z'), 'Europe/London', MONDAY_0900)?.day).toBe('2026-11-30');
   });
 });

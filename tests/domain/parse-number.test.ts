@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseNumber } from '../../src/domain/parse-number.js';
+import { parseNumber, readNumber } from '../../src/domain/parse-number.js';
 
 describe('parseNumber', () => {
   it.each([
@@ -96,5 +96,18 @@ describe('parseNumber', () => {
         expect(parseNumber(toFullWidth(grouped))).toBe(n === 0 ? 0 : n);
       }),
     );
+  });
+});
+
+describe('readNumber', () => {
+  it('reads well-formed numbers beyond the range of doubles as ±Infinity', () => {
+    expect(readNumber('1e309')).toBe(Number.POSITIVE_INFINITY);
+    expect(readNumber('－１e309')).toBe(Number.NEGATIVE_INFINITY);
+  });
+
+  it('reads what parseNumber reads, and nothing that is not a number', () => {
+    expect(readNumber('１，２３４．５')).toBe(1234.5);
+    expect(readNumber('−4')).toBe(-4);
+    for (const text of ['abc', '', 'NaN', 'Infinity', '12,5', '0x10', '12%']) expect(readNumber(text), text).toBeNull();
   });
 });

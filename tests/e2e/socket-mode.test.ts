@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../src/config.js';
 import { type RunningApp, startApp } from '../../src/slack/app.js';
 import { captureLogger, testConfig } from '../helpers/context.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
@@ -20,11 +19,10 @@ describe('Socket Mode against a fake Slack (SLACK_API_URL)', () => {
     fake = await startFakeSlack();
     const captured = captureLogger();
     lines = captured.lines;
-    const config: Config = {
-      ...testConfig({ databaseUrl: database.url }),
+    const config = testConfig({
+      databaseUrl: database.url,
       slack: { botToken: 'xoxb-socket-test', appToken: 'xapp-1-A0FAKE001-socket-test', apiUrl: fake.apiUrl },
-      port: 0,
-    };
+    });
     running = await startApp(
       {
         db: database.db,

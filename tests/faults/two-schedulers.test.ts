@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FANOUT_TICK } from '../../bench/seed-reminder-owners.js';
 import { countDuplicates } from '../../bench/throttled-slack.js';
-import { instantAt } from '../../src/calendar/days.js';
+import { instantAt } from '../../src/calendar/time-zone.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { type FakeSlack, type FakeSlackCall, startFakeSlack } from '../helpers/fake-slack.js';
 import { buildOrganization, cacheLocales } from '../helpers/reminder-fixtures.js';

@@ -1,4 +1,10 @@
-import type { OfflineConfig } from '../../src/config.js';
+import {
+  type Config,
+  type DeliveryConfig,
+  type DigestConfig,
+  loadConfig,
+  type ReminderConfig,
+} from '../../src/config.js';
 import type { AppContext } from '../../src/context.js';
 import { createLogger } from '../../src/logger.js';
 import type { TestDatabase } from './databases.js';
@@ -10,15 +16,36 @@ export function captureLogger(level = 'debug') {
   return { logger, lines };
 }
 
-export function testConfig(overrides: Partial<OfflineConfig> = {}): OfflineConfig {
+/** What a test may change in testConfig: slack whole, the sections field by field. */
+export type TestConfigOverrides = Partial<Omit<Config, 'reminders' | 'delivery' | 'digest'>> & {
+  reminders?: Partial<ReminderConfig>;
+  delivery?: Partial<DeliveryConfig>;
+  digest?: Partial<DigestConfig>;
+};
+
+/** The environment testConfig loads: HTTP mode, an in-memory database, debug logs, any free port. */
+const TEST_ENV = {
+  SLACK_BOT_TOKEN: 'xoxb-test-token',
+  SLACK_SIGNING_SECRET: 'test-signing-secret',
+  DATABASE_URL: 'file::memory:',
+  LOG_LEVEL: 'debug',
+  PORT: '0',
+};
+
+/**
+ * A full, valid config as loadConfig reads it from a minimal environment (so every section has
+ * its documented defaults), with overrides: `slack` replaces the Slack settings, `reminders`,
+ * `delivery` and `digest` change only the fields given, anything else replaces the setting.
+ */
+export function testConfig(overrides: TestConfigOverrides = {}): Config {
+  const base = loadConfig(TEST_ENV);
+  const { reminders, delivery, digest, ...rest } = overrides;
   return {
-    slack: { botToken: 'xoxb-test-token', signingSecret: 'test-signing-secret', apiUrl: undefined },
-    port: 0,
-    databaseUrl: 'file::memory:',
-    timeZone: 'Asia/Tokyo',
-    logLevel: 'debug',
-    hqUsers: [],
-    ...overrides,
+    ...base,
+    ...rest,
+    reminders: { ...base.reminders, ...reminders },
+    delivery: { ...base.delivery, ...delivery },
+    digest: { ...base.digest, ...digest },
   };
 }
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { calendarFromDate, dateFromCalendar } from '../../src/calendar/dates.js';
+import { calendarFromDate, dateFromCalendar } from '../../src/calendar/days.js';
 import type { Db } from '../../src/db/client.js';
 import {
   type DigestChange,

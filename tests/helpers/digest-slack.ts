@@ -1,8 +1,8 @@
 import type { KnownBlock, WebClient } from '@slack/web-api';
 import nock from 'nock';
-import type { OfflineConfig } from '../../src/config.js';
+import type { Config } from '../../src/config.js';
 import { createJobSlackClient } from '../../src/slack/job-client.js';
-import { captureLogger, testConfig } from './context.js';
+import { captureLogger, type TestConfigOverrides, testConfig } from './context.js';
 import { FAST_DELIVERY, FAST_RETRIES } from './reminder-fixtures.js';
 
 /** A Web API client as the jobs runner builds it, with FAST_RETRIES. */
@@ -10,8 +10,12 @@ export function jobSlackClient(): WebClient {
   return createJobSlackClient(testConfig(), captureLogger().logger, FAST_RETRIES);
 }
 
-export function digestTestConfig(databaseUrl: string, overrides: Partial<OfflineConfig> = {}): OfflineConfig {
-  return testConfig({ databaseUrl, delivery: FAST_DELIVERY, ...overrides });
+export function digestTestConfig(databaseUrl: string, overrides: TestConfigOverrides = {}): Config {
+  return testConfig({
+    databaseUrl,
+    ...overrides,
+    delivery: { ...FAST_DELIVERY, ...overrides.delivery },
+  });
 }
 
 /** A Web API form body as an object (nock hands over urlencoded bodies parsed or raw, by version). */

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import type { RetryOptions, WebClient } from '@slack/web-api';
 import nock from 'nock';
 import { parse } from 'yaml';
-import { dateFromCalendar } from '../../src/calendar/dates.js';
-import type { DeliveryConfig, OfflineConfig } from '../../src/config.js';
+import { dateFromCalendar } from '../../src/calendar/days.js';
+import type { DeliveryConfig } from '../../src/config.js';
 import type { Db } from '../../src/db/client.js';
 import { runReminders } from '../../src/reminders/run-reminders.js';
 import { createJobSlackClient } from '../../src/slack/job-client.js';
-import { captureLogger, testConfig } from './context.js';
+import { captureLogger, type TestConfigOverrides, testConfig } from './context.js';
 
 // Test data for reminders. Not an importer: it copies the example file's rows into the database
 // with Prisma (fiscal year, review windows, hq_users, departments, people, targets), which is all
@@ -273,10 +273,14 @@ export const FAST_RETRIES: RetryOptions = { retries: 2, minTimeout: 0, maxTimeou
 export async function runTick(
   database: { db: Db; url: string },
   at: string,
-  options: { slack?: WebClient; config?: Partial<OfflineConfig>; claimedBy?: string } = {},
+  options: { slack?: WebClient; config?: TestConfigOverrides; claimedBy?: string } = {},
 ) {
   const { logger, lines } = captureLogger();
-  const config = testConfig({ databaseUrl: database.url, delivery: FAST_DELIVERY, ...options.config });
+  const config = testConfig({
+    databaseUrl: database.url,
+    ...options.config,
+    delivery: { ...FAST_DELIVERY, ...options.config?.delivery },
+  });
   const slack = options.slack ?? createJobSlackClient(config, logger, FAST_RETRIES);
   const result = await runReminders({
     db: database.db,

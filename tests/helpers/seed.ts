@@ -1,4 +1,4 @@
-import { dateFromCalendar } from '../../src/calendar/dates.js';
+import { dateFromCalendar } from '../../src/calendar/days.js';
 import type { Db } from '../../src/db/client.js';
 
 export interface SeededOrg {

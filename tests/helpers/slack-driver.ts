@@ -77,15 +77,12 @@ export async function startTestApp(
   options: { now?: () => Date; hqUsers?: string[]; timeZone?: string } = {},
 ): Promise<TestApp> {
   const { logger, lines } = captureLogger();
-  const config: Config = {
-    ...testConfig({
-      databaseUrl: database.url,
-      hqUsers: options.hqUsers ?? [],
-      timeZone: options.timeZone ?? 'Asia/Tokyo',
-    }),
+  const config = testConfig({
+    databaseUrl: database.url,
     slack: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET },
-    port: 0,
-  };
+    ...(options.hqUsers ? { hqUsers: options.hqUsers } : {}),
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  });
   const ctx = { db: database.db, database, config, logger, now: options.now ?? (() => new Date()) };
   const running = await startApp(ctx, registerListeners);
   const url = `http://127.0.0.1:${running.port}`;

@@ -103,6 +103,26 @@ describe('parseOrganizationYaml', () => {
     }
   });
 
+  it('reads indicator numbers written as text as the progress modal does (1,234, full-width digits)', () => {
+    const indicator = (baseline: string, target: string) =>
+      SMALL_YAML.replace(
+        "indicator: { kind: outcome, unit: '%', baseline: 0, target: 100 }",
+        `indicator:\n          kind: outcome\n          baseline: ${baseline}\n          target: ${target}`,
+      );
+    const result = parseOrganizationYaml(indicator('1,234', '"－１２．５"'));
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.organization.departments[0]?.targets[0]?.indicator).toEqual({
+      kind: 'outcome',
+      unit: null,
+      baseline: 1234,
+      target: -12.5,
+    });
+    expect(problemLines(parseOrganizationYaml(indicator('12,5', '１e309')))).toEqual([
+      'departments[0].targets[0].indicator.baseline (line 25): must be a finite number, not "12,5"',
+      'departments[0].targets[0].indicator.target (line 26): must be a finite number, not Infinity',
+    ]);
+  });
+
   it('asks for quotes when a text field is a number, and rejects a text year', () => {
     const text = SMALL_YAML.replace('title: 補正予算対応', 'title: 2026').replace(
       'fiscal_year: 2026',

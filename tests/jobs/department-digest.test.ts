@@ -99,14 +99,14 @@ describe.each(PROVIDERS)('department-digest job on %s', (provider) => {
   });
 
   it('follows its own schedule, or none when off', async () => {
-    const friday = digestTestConfig(database.url, { digest: { weekly: 'mon 09:00', department: 'fri 16:00' } });
+    const friday = digestTestConfig(database.url, { digest: { department: { weekday: 5, time: '16:00' } } });
     const { deps } = depsFor(database, new Date('2026-11-30T00:00:00Z'));
     expect(await departmentDigestJob(friday).run({ ...deps, config: friday })).toEqual({
       sent: 0,
       skipped: 0,
       failed: 0,
     });
-    const off = digestTestConfig(database.url, { digest: { weekly: 'mon 09:00', department: 'off' } });
+    const off = digestTestConfig(database.url, { digest: { department: null } });
     expect(departmentDigestJob(off).schedule).toBe('off');
     const late = depsFor(database, new Date('2026-12-21T00:00:00Z'));
     expect(await departmentDigestJob(off).run({ ...late.deps, config: off })).toEqual({

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allJobs } from '../../jobs/index.js';
 import { remindersJob } from '../../jobs/reminders.js';
-import { dateFromCalendar } from '../../src/calendar/dates.js';
+import { dateFromCalendar } from '../../src/calendar/days.js';
 import { openDatabase } from '../../src/db/client.js';
 import { testConfig } from '../helpers/context.js';
 import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases.js';

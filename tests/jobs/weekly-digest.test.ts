@@ -188,7 +188,7 @@ describe.each(PROVIDERS)('weekly-digest job on %s', (provider) => {
 
   it('does nothing when the digest is switched off', async () => {
     const { deps } = depsFor(database, new Date('2027-01-11T00:00:00Z'));
-    const config = digestTestConfig(database.url, { digest: { weekly: 'off', department: 'off' } });
+    const config = digestTestConfig(database.url, { digest: { weekly: null, department: null } });
     expect(await weeklyDigestJob(config).run({ ...deps, config })).toEqual({ sent: 0, skipped: 0, failed: 0 });
   });
 });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planEscalations } from '../../src/reminders/plan-escalations.js';
-import { reminderSettings } from '../../src/reminders/settings.js';
 import { claimDelivery } from '../../src/services/deliveries/claim-delivery.js';
 import { markDeliveryFailed } from '../../src/services/deliveries/mark-delivery-failed.js';
 import { markDeliverySent } from '../../src/services/deliveries/mark-delivery-sent.js';
@@ -8,7 +7,7 @@ import { testConfig } from '../helpers/context.js';
 import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases.js';
 import { buildOrganization, reportProgress, type SmallOrg } from '../helpers/reminder-fixtures.js';
 
-const rules = reminderSettings(testConfig());
+const rules = testConfig().reminders;
 const at = (iso: string) => new Date(iso);
 
 describe.each(PROVIDERS)('planEscalations on %s', (provider) => {

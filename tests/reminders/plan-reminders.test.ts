@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dateFromCalendar } from '../../src/calendar/dates.js';
+import { dateFromCalendar } from '../../src/calendar/days.js';
 import { planReminders } from '../../src/reminders/plan-reminders.js';
-import { reminderSettings } from '../../src/reminders/settings.js';
 import { testConfig } from '../helpers/context.js';
 import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases.js';
 import { buildOrganization } from '../helpers/reminder-fixtures.js';
 
-const rules = reminderSettings(testConfig());
+const rules = testConfig().reminders;
 const DAY = 24 * 3600 * 1000;
 
 describe.each(PROVIDERS)('planReminders on %s', (provider) => {

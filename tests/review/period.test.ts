@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateFromCalendar } from '../../src/calendar/dates.js';
+import { dateFromCalendar } from '../../src/calendar/days.js';
 import { checkPeriod, reviewPeriod } from '../../src/review/period.js';
 
 const windows = [

@@ -130,10 +130,10 @@ describe('the app', () => {
 
   it('keeps the log level it was configured with (Bolt set its logger to info)', async () => {
     const { logger, lines } = captureLogger('warn');
-    const config = {
-      ...testConfig({ databaseUrl: suite.database.url }),
+    const config = testConfig({
+      databaseUrl: suite.database.url,
       slack: { botToken: 'xoxb-1', signingSecret: SIGNING_SECRET },
-    };
+    });
     createApp({ db: suite.database.db, database: suite.database, config, logger, now: () => NOW }, registerListeners);
     expect(logger.getLevel()).toBe('warn');
     logger.event('info', 'progress update stored');

@@ -9,7 +9,6 @@ import { loadOfflineConfig } from '../../config.js';
 import { openDatabase } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 import type { Locale } from '../../i18n/messages.js';
-import { reminderSettings } from '../../reminders/settings.js';
 import { buildDigestData } from '../../services/digest/build-digest-data.js';
 import type { CliIo } from '../io.js';
 
@@ -49,7 +48,7 @@ export async function runDigestPreview(args: string[], io: CliIo): Promise<numbe
     const data = await buildDigestData(database.db, {
       now,
       timeZone: config.timeZone,
-      defaultCadence: reminderSettings(config).defaultCadence,
+      defaultCadence: config.reminders.defaultCadence,
     });
     if (!data) {
       io.err(`No fiscal year has been imported for ${now.toISOString()} (run \`tracker import FILE\` first).`);

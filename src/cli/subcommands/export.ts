@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { calendarDayIn, fiscalYearAt } from '../../calendar/dates.js';
+import { fiscalYearAt } from '../../calendar/fiscal-year.js';
+import { calendarDayIn } from '../../calendar/time-zone.js';
 import { AppError } from '../../errors.js';
 import { exportEvaluationSheet, isSheetFormat, SHEET_FORMATS } from '../../export/export-evaluation-sheet.js';
 import { findReviewFiscalYear } from '../../services/review/find-review-fiscal-year.js';

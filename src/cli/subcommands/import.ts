@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { fiscalYearLabel } from '../../calendar/dates.js';
+import { fiscalYearLabel } from '../../calendar/format.js';
 import { formatProblem } from '../../import/organization.js';
 import type { DepartmentPlan } from '../../import/plan-import.js';
 import { readOrganizationFile } from '../../import/read-organization-file.js';

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
+import { hoursToMilliseconds } from 'date-fns';
 import { loadOfflineConfig } from '../../config.js';
 import { openDatabase } from '../../db/client.js';
 import { applyMigrations } from '../../db/migrations.js';
 import { truncate } from '../../domain/mrkdwn.js';
 import { type PlannedEscalation, planEscalations } from '../../reminders/plan-escalations.js';
 import { type PlannedReminder, planReminders, type ReminderReason } from '../../reminders/plan-reminders.js';
-import { catchUpMs, reminderSettings } from '../../reminders/settings.js';
 import { isRetryDue } from '../../scheduler/deliver.js';
 import { listConfiguredHqUsers } from '../../services/people/list-configured-hq-users.js';
 import type { CliIo } from '../io.js';
@@ -40,8 +40,8 @@ export async function runRemindersPreview(args: string[], io: CliIo): Promise<nu
   await applyMigrations(config.databaseUrl);
   const database = await openDatabase(config.databaseUrl);
   try {
-    const rules = reminderSettings(config);
-    const bound = catchUpMs(config);
+    const rules = config.reminders;
+    const bound = hoursToMilliseconds(config.delivery.catchUpHours);
     const plan = await planReminders(database.db, { now: at, timeZone: config.timeZone, rules, catchUpMs: bound });
     const hqUsers = await listConfiguredHqUsers(database.db, { configured: config.hqUsers });
     const escalations = await planEscalations(database.db, {

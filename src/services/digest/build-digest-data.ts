@@ -1,8 +1,10 @@
-import { TZDate } from '@date-fns/tz';
-import { calendarDayIn, calendarFromDate, dateFromCalendar, fiscalYearOfDay } from '../../calendar/dates.js';
+import { milliseconds } from 'date-fns';
+import { calendarFromDate, dateFromCalendar, daysBetween } from '../../calendar/days.js';
+import { fiscalYearOfDay } from '../../calendar/fiscal-year.js';
+import { calendarDayIn, instantAt } from '../../calendar/time-zone.js';
 import type { Cadence } from '../../config.js';
 import type { Db } from '../../db/client.js';
-import { achievementPercent, average, cadenceDays, daysBetween } from '../../digest/metrics.js';
+import { averageAchievement, cadenceDays } from '../../digest/metrics.js';
 import { classifyChange, countsOverTime, type StatusEvent, statusesAt } from '../../digest/timeline.js';
 import {
   type DigestChange,
@@ -13,10 +15,11 @@ import {
   type NextReview,
   type TrendPoint,
 } from '../../digest/types.js';
+import { achievementPercent, hasIndicator } from '../../domain/achievement.js';
 import { isStatus } from '../../domain/status.js';
 import { parseCadence } from '../../reminders/settings.js';
 
-const DAY_MS = 86_400_000;
+const DAY_MS = milliseconds({ days: 1 });
 /** The digest compares with the previous one, a week earlier. */
 export const DIGEST_INTERVAL_MS = 7 * DAY_MS;
 /** More weekly points than a fiscal year has is a bug, not data. */
@@ -27,14 +30,8 @@ export interface BuildDigestInput {
   timeZone: string;
   /** Defaults to the fiscal year of now in the time zone. */
   fiscalYear?: number;
-  /** Cadence when neither the `cadence` setting nor the department names one (config: biweekly). */
-  defaultCadence?: Cadence;
-}
-
-/** Instant of 00:00 on a calendar day in the time zone. */
-function startOfDayIn(day: string, timeZone: string): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d, timeZone).getTime());
+  /** Cadence when neither the `cadence` setting nor the department names one (config). */
+  defaultCadence: Cadence;
 }
 
 function toDate(value: Date | string): Date {
@@ -138,7 +135,7 @@ export async function buildDigestData(db: Db, input: BuildDigestInput): Promise<
   if (!fiscalYear) return null;
   const previousAt = new Date(now.getTime() - DIGEST_INTERVAL_MS);
   const todayDate = dateFromCalendar(today);
-  const yearStart = startOfDayIn(`${year}-04-01`, timeZone);
+  const yearStart = instantAt(`${year}-04-01`, '00:00', timeZone);
 
   // The targets first: the status changes are read in pages of their ids.
   const targetRows = await db.target.findMany({
@@ -167,7 +164,7 @@ export async function buildDigestData(db: Db, input: BuildDigestInput): Promise<
     }),
   ]);
 
-  const organisationCadence = parseCadence(cadenceSetting?.value) ?? input.defaultCadence ?? 'biweekly';
+  const organisationCadence = parseCadence(cadenceSetting?.value) ?? input.defaultCadence;
   const defaultCadenceDays = cadenceDays(organisationCadence);
   const departmentOrder = new Map(departmentRows.map((d, i) => [d.id, i]));
   const cadenceByDepartment = new Map(
@@ -193,7 +190,7 @@ export async function buildDigestData(db: Db, input: BuildDigestInput): Promise<
     const cadence = cadenceByDepartment.has(t.departmentId)
       ? (cadenceByDepartment.get(t.departmentId) ?? null)
       : defaultCadenceDays;
-    const hasIndicator = t.indicatorTarget !== null;
+    const indicator = { baseline: t.indicatorBaseline, target: t.indicatorTarget };
     return {
       id: t.id,
       code: t.code,
@@ -204,10 +201,8 @@ export async function buildDigestData(db: Db, input: BuildDigestInput): Promise<
       lastReportedAt: last,
       silentDays,
       silent: status !== 'done' && cadence !== null && silentDays > cadence,
-      hasIndicator,
-      achievement: hasIndicator
-        ? achievementPercent(latestValues.get(t.id) ?? null, t.indicatorBaseline, t.indicatorTarget)
-        : null,
+      hasIndicator: hasIndicator(indicator),
+      achievement: achievementPercent({ ...indicator, actual: latestValues.get(t.id) ?? null }),
       overdueMilestones: overdueByTarget.get(t.id) ?? [],
     };
   });
@@ -232,7 +227,7 @@ export async function buildDigestData(db: Db, input: BuildDigestInput): Promise<
       cadenceDays: cadenceByDepartment.get(d.id) ?? null,
       targetCount: own.length,
       counts,
-      averageAchievement: average(achievements),
+      averageAchievement: averageAchievement(achievements),
       indicatorTargets: own.filter((t) => t.hasIndicator).length,
       indicatorsReported: achievements.length,
       overdueMilestones: own.reduce((n, t) => n + t.overdueMilestones.length, 0),
@@ -306,7 +301,7 @@ export async function buildDigestData(db: Db, input: BuildDigestInput): Promise<
     totals,
     previousTotals,
     targetCount: targets.length,
-    averageAchievement: average(targets.flatMap((t) => (t.achievement === null ? [] : [t.achievement]))),
+    averageAchievement: averageAchievement(targets.flatMap((t) => (t.achievement === null ? [] : [t.achievement]))),
     overdueMilestones: departments.reduce((n, d) => n + d.overdueMilestones, 0),
     silentTargets: departments.reduce((n, d) => n + d.silentTargets, 0),
     defaultCadenceDays,

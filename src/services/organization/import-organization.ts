@@ -1,4 +1,4 @@
-import { calendarFromDate, dateFromCalendar } from '../../calendar/dates.js';
+import { calendarFromDate, dateFromCalendar } from '../../calendar/days.js';
 import type { Db } from '../../db/client.js';
 import type { Prisma } from '../../generated/sqlite/client.js';
 import type { Organization } from '../../import/organization.js';

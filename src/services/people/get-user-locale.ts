@@ -1,10 +1,11 @@
 import type { WebClient } from '@slack/web-api';
+import { milliseconds } from 'date-fns';
 import type { Db } from '../../db/client.js';
 import { type Locale, localeFromSlack } from '../../i18n/messages.js';
 import type { AppLogger } from '../../logger.js';
 
 /** How long a Slack locale is trusted before users.info is asked again. */
-export const LOCALE_TTL_MS = 24 * 60 * 60 * 1000;
+export const LOCALE_TTL_MS = milliseconds({ days: 1 });
 
 /**
  * The process keeps what it read from the database for the same TTL, so the ack path of a busy

@@ -1,4 +1,6 @@
-import { calendarDayIn, calendarFromDate, dateFromCalendar, fiscalYearAt } from '../../calendar/dates.js';
+import { calendarFromDate, dateFromCalendar } from '../../calendar/days.js';
+import { fiscalYearAt } from '../../calendar/fiscal-year.js';
+import { calendarDayIn } from '../../calendar/time-zone.js';
 import type { Db } from '../../db/client.js';
 import type { ReviewPhase } from '../../review/period.js';
 import { findPersonDepartments } from '../people/find-person-departments.js';

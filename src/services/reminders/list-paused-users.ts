@@ -1,4 +1,4 @@
-import { calendarFromDate, dateFromCalendar } from '../../calendar/dates.js';
+import { calendarFromDate, dateFromCalendar } from '../../calendar/days.js';
 import type { Db } from '../../db/client.js';
 
 /** Of the given users, those whose reminders are paused on day ('YYYY-MM-DD'), with the last paused day. */

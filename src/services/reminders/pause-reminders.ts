@@ -1,4 +1,4 @@
-import { dateFromCalendar } from '../../calendar/dates.js';
+import { dateFromCalendar } from '../../calendar/days.js';
 import type { Db } from '../../db/client.js';
 
 /** Pauses a person's reminders up to and including a day ('YYYY-MM-DD'), with an audit record. */

@@ -1,4 +1,4 @@
-import { calendarDayIn } from '../../calendar/dates.js';
+import { calendarDayIn } from '../../calendar/time-zone.js';
 import type { Db } from '../../db/client.js';
 import { checkPeriod, type ReviewPeriod, reviewPeriod } from '../../review/period.js';
 import {

@@ -1,7 +1,8 @@
-import { calendarDayIn } from '../../calendar/dates.js';
+import { calendarDayIn } from '../../calendar/time-zone.js';
 import type { Db } from '../../db/client.js';
+import { roundPercent } from '../../domain/achievement.js';
 import { AppError } from '../../errors.js';
-import { roundPercent, suggestGrade } from '../../review/grades.js';
+import { suggestGrade } from '../../review/grades.js';
 import { compareEvaluationOrder } from '../../review/order.js';
 import { type ReviewState, summarizeReview } from '../../review/workflow.js';
 import { listLatestValues } from '../progress/list-latest-values.js';
@@ -20,7 +21,7 @@ export interface EvaluationRow {
   target: number | null;
   /** Latest value reported. */
   actual: number | null;
-  /** Achievement %, one decimal. */
+  /** Achievement % (src/domain/achievement.ts), one decimal. */
   achievementPercent: number | null;
   suggestedGrade: string | null;
   selfGrade: string | null;

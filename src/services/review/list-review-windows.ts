@@ -1,4 +1,4 @@
-import { calendarFromDate } from '../../calendar/dates.js';
+import { calendarFromDate } from '../../calendar/days.js';
 import type { Db } from '../../db/client.js';
 import type { ReviewWindowDays } from '../../reminders/countdown.js';
 

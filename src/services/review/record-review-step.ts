@@ -1,4 +1,4 @@
-import { calendarDayIn } from '../../calendar/dates.js';
+import { calendarDayIn } from '../../calendar/time-zone.js';
 import type { Db } from '../../db/client.js';
 import { wellFormed } from '../../domain/well-formed.js';
 import { AppError } from '../../errors.js';

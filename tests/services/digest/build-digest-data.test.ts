@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDigestData } from '../../../src/services/digest/build-digest-data.js';
+import { testConfig } from '../../helpers/context.js';
 import { createTestDatabase, PROVIDERS, type TestDatabase } from '../../helpers/databases.js';
 import {
   applyHistory,
@@ -14,6 +15,8 @@ import {
 const NOW = new Date('2026-11-30T00:00:00Z'); // Monday 09:00 in Tokyo
 const WEEK_BEFORE = new Date('2026-11-23T00:00:00Z');
 const TZ = 'Asia/Tokyo';
+/** The configured default cadence (biweekly): the cadence setting and department overrides are data. */
+const CADENCE = testConfig().reminders.defaultCadence;
 
 describe.each(PROVIDERS)('buildDigestData on %s', (provider) => {
   let database: TestDatabase;
@@ -29,11 +32,17 @@ describe.each(PROVIDERS)('buildDigestData on %s', (provider) => {
   afterAll(async () => database?.destroy());
 
   it('returns null when the fiscal year has not been imported', async () => {
-    expect(await buildDigestData(database.db, { now: new Date('2030-06-01T00:00:00Z'), timeZone: TZ })).toBeNull();
+    expect(
+      await buildDigestData(database.db, {
+        now: new Date('2030-06-01T00:00:00Z'),
+        timeZone: TZ,
+        defaultCadence: CADENCE,
+      }),
+    ).toBeNull();
   });
 
   it('reports every target of the example organisation with the status the script gave it now and a week ago', async () => {
-    const data = await buildDigestData(database.db, { now: NOW, timeZone: TZ });
+    const data = await buildDigestData(database.db, { now: NOW, timeZone: TZ, defaultCadence: CADENCE });
     if (!data) throw new Error('no digest data');
     expect(data.fiscalYear).toBe(2026);
     expect(data.leadershipChannel).toBe('C0LEAD0001');
@@ -58,7 +67,7 @@ describe.each(PROVIDERS)('buildDigestData on %s', (provider) => {
   });
 
   it('lists exactly the scripted changes of the last week', async () => {
-    const data = await buildDigestData(database.db, { now: NOW, timeZone: TZ });
+    const data = await buildDigestData(database.db, { now: NOW, timeZone: TZ, defaultCadence: CADENCE });
     const codes = (kind: string) =>
       (data?.changes ?? [])
         .filter((c) => c.kind === kind)
@@ -73,7 +82,7 @@ describe.each(PROVIDERS)('buildDigestData on %s', (provider) => {
   });
 
   it('counts overdue milestones (open and due before today) per department', async () => {
-    const data = await buildDigestData(database.db, { now: NOW, timeZone: TZ });
+    const data = await buildDigestData(database.db, { now: NOW, timeZone: TZ, defaultCadence: CADENCE });
     const done = new Set(history.doneMilestones.map((m) => m.id));
     for (const department of data?.departments ?? []) {
       const expected = org.targets
@@ -89,13 +98,17 @@ describe.each(PROVIDERS)('buildDigestData on %s', (provider) => {
     const seisaku = org.targets.find((t) => t.code === 'SK-2');
     const milestone = seisaku?.milestones.find((m) => m.dueOn === '2026-05-29');
     if (!seisaku || !milestone) throw new Error('fixture changed');
-    const before = await buildDigestData(database.db, { now: NOW, timeZone: TZ });
+    const before = await buildDigestData(database.db, { now: NOW, timeZone: TZ, defaultCadence: CADENCE });
     await database.db.milestone.update({
       where: { id: milestone.id },
       data: { doneAt: new Date('2026-12-01T00:00:00Z') },
     });
-    const after = await buildDigestData(database.db, { now: NOW, timeZone: TZ });
-    const later = await buildDigestData(database.db, { now: new Date('2026-12-07T00:00:00Z'), timeZone: TZ });
+    const after = await buildDigestData(database.db, { now: NOW, timeZone: TZ, defaultCadence: CADENCE });
+    const later = await buildDigestData(database.db, {
+      now: new Date('2026-12-07T00:00:00Z'),
+      timeZone: TZ,
+      defaultCadence: CADENCE,
+    });
     await database.db.milestone.update({ where: { id: milestone.id }, data: { doneAt: null } });
     const count = (d: typeof before) => d?.targets.find((t) => t.code === 'SK-2')?.overdueMilestones.length ?? -1;
     expect(count(after)).toBe(count(before));
@@ -103,7 +116,7 @@ describe.each(PROVIDERS)('buildDigestData on %s', (provider) => {
   });
 
   it('flags silent targets: not done and no report for longer than the biweekly cadence', async () => {
-    const data = await buildDigestData(database.db, { now: NOW, timeZone: TZ });
+    const data = await buildDigestData(database.db, { now: NOW, timeZone: TZ, defaultCadence: CADENCE });
     const silent = new Set(data?.targets.filter((t) => t.silent).map((t) => t.id));
     org.targets.forEach((t, i) => {
       const status = scriptedStatusAt(history, t.id, NOW);
@@ -121,7 +134,7 @@ describe.each(PROVIDERS)('buildDigestData on %s', (provider) => {
     if (!kaikei) throw new Error('fixture changed');
     await database.db.department.update({ where: { id: kaikei.id }, data: { cadence: 'weekly' } });
     try {
-      const data = await buildDigestData(database.db, { now: NOW, timeZone: TZ });
+      const data = await buildDigestData(database.db, { now: NOW, timeZone: TZ, defaultCadence: CADENCE });
       expect(data?.defaultCadenceDays).toBe(31);
       expect(data?.departments.find((d) => d.code === 'kaikei')?.cadenceDays).toBe(7);
       expect(data?.departments.find((d) => d.code === 'seisaku')?.cadenceDays).toBe(31);
@@ -140,27 +153,36 @@ describe.each(PROVIDERS)('buildDigestData on %s', (provider) => {
     }
   });
 
-  it('averages indicator achievement from the latest reported values', async () => {
-    const data = await buildDigestData(database.db, { now: NOW, timeZone: TZ });
+  it('gives each target the achievement rule’s figure from its latest value, and departments the clamped mean', async () => {
+    const data = await buildDigestData(database.db, { now: NOW, timeZone: TZ, defaultCadence: CADENCE });
     const withIndicator = data?.targets.filter((t) => t.hasIndicator) ?? [];
-    expect(withIndicator.length).toBe(org.targets.filter((t) => t.indicatorTarget !== null).length);
-    for (const t of withIndicator) {
+    expect(withIndicator.length).toBe(
+      org.targets.filter((t) => t.indicatorBaseline !== null && t.indicatorTarget !== null).length,
+    );
+    for (const t of data?.targets ?? []) {
       const seeded = org.targets.find((s) => s.id === t.id);
       const values = history.updates.filter((u) => u.targetId === t.id && u.value !== null && u.at <= NOW);
-      const last = values.at(-1);
-      if (!last || !seeded || seeded.indicatorTarget === null) {
-        expect(t.achievement).toBeNull();
+      const last = values.at(-1)?.value ?? null;
+      if (last === null || !seeded || seeded.indicatorBaseline === null || seeded.indicatorTarget === null) {
+        expect(t.achievement, t.code).toBeNull();
         continue;
       }
-      const base = seeded.indicatorBaseline ?? 0;
-      const expected = Math.min(100, Math.max(0, (((last.value ?? 0) - base) / (seeded.indicatorTarget - base)) * 100));
-      expect(t.achievement).toBeCloseTo(expected, 6);
+      const expected = ((last - seeded.indicatorBaseline) / (seeded.indicatorTarget - seeded.indicatorBaseline)) * 100;
+      expect(t.achievement, t.code).toBeCloseTo(expected, 6);
+    }
+    for (const d of data?.departments ?? []) {
+      const figures = (data?.targets ?? []).flatMap((t) =>
+        t.departmentId === d.id && t.achievement !== null ? [Math.min(100, Math.max(0, t.achievement))] : [],
+      );
+      const mean = figures.length === 0 ? null : figures.reduce((a, b) => a + b, 0) / figures.length;
+      if (mean === null) expect(d.averageAchievement, d.code).toBeNull();
+      else expect(d.averageAchievement, d.code).toBeCloseTo(mean, 6);
     }
     expect(data?.averageAchievement).not.toBeNull();
   });
 
   it('builds a weekly trend from April to now whose last point equals the totals', async () => {
-    const data = await buildDigestData(database.db, { now: NOW, timeZone: TZ });
+    const data = await buildDigestData(database.db, { now: NOW, timeZone: TZ, defaultCadence: CADENCE });
     const trend = data?.trend ?? [];
     expect(trend[0]?.day).toBe('2026-04-06');
     expect(trend.at(-1)?.day).toBe('2026-11-30');
@@ -172,11 +194,12 @@ describe.each(PROVIDERS)('buildDigestData on %s', (provider) => {
   });
 
   it('counts the days until the next review window, or the days left while it is open', async () => {
-    const data = await buildDigestData(database.db, { now: NOW, timeZone: TZ });
+    const data = await buildDigestData(database.db, { now: NOW, timeZone: TZ, defaultCadence: CADENCE });
     expect(data?.nextReview).toMatchObject({ name: '自己評価', opensOn: '2027-06-01', daysUntil: 183, open: false });
     const during = await buildDigestData(database.db, {
       now: new Date('2027-06-10T00:00:00Z'),
       timeZone: TZ,
+      defaultCadence: CADENCE,
       fiscalYear: 2026,
     });
     expect(during?.nextReview).toMatchObject({ name: '自己評価', open: true, daysUntil: -9 });
@@ -194,7 +217,7 @@ describe.each(PROVIDERS)('buildDigestData on %s', (provider) => {
       },
     });
     try {
-      const data = await buildDigestData(database.db, { now: NOW, timeZone: TZ });
+      const data = await buildDigestData(database.db, { now: NOW, timeZone: TZ, defaultCadence: CADENCE });
       expect(data?.targets.find((t) => t.id === target.id)?.status).toBe(scriptedStatusAt(history, target.id, NOW));
     } finally {
       await database.db.progressUpdate.delete({ where: { id: future.id } });
@@ -232,7 +255,7 @@ describe.each(PROVIDERS)('buildDigestData over more targets than one status-chan
 
   it('gives every target the status of its history, now and at every trend point', async () => {
     const now = new Date('2026-07-20T00:00:00Z'); // week 15: statuses changed at weeks 8 and 16
-    const data = await buildDigestData(database.db, { now, timeZone: TZ });
+    const data = await buildDigestData(database.db, { now, timeZone: TZ, defaultCadence: CADENCE });
     if (!data) throw new Error('no digest data');
     expect(data.targetCount).toBe(1230);
     const indexOf = new Map(

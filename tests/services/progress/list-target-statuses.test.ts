@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateFromCalendar } from '../../../src/calendar/dates.js';
+import { dateFromCalendar } from '../../../src/calendar/days.js';
 import { listTargetStatuses } from '../../../src/services/progress/list-target-statuses.js';
 import { recordProgressUpdate } from '../../../src/services/progress/record-progress-update.js';
 import { PROVIDERS } from '../../helpers/databases.js';

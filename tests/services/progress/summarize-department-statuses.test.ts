@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dateFromCalendar } from '../../../src/calendar/dates.js';
+import { dateFromCalendar } from '../../../src/calendar/days.js';
 import type { Db } from '../../../src/db/client.js';
 import { summarizeDepartmentStatuses } from '../../../src/services/progress/summarize-department-statuses.js';
 import { createTestDatabase, PROVIDERS, type TestDatabase } from '../../helpers/databases.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dateFromCalendar } from '../../../src/calendar/dates.js';
+import { dateFromCalendar } from '../../../src/calendar/days.js';
 import { listPausedUsers } from '../../../src/services/reminders/list-paused-users.js';
 import { createTestDatabase, PROVIDERS, type TestDatabase } from '../../helpers/databases.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calendarFromDate } from '../../../src/calendar/dates.js';
+import { calendarFromDate } from '../../../src/calendar/days.js';
 import { pauseReminders } from '../../../src/services/reminders/pause-reminders.js';
 import { createTestDatabase, PROVIDERS, type TestDatabase } from '../../helpers/databases.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dateFromCalendar } from '../../../src/calendar/dates.js';
+import { dateFromCalendar } from '../../../src/calendar/days.js';
 import { findReviewFiscalYear } from '../../../src/services/review/find-review-fiscal-year.js';
 import { getReviewPeriod } from '../../../src/services/review/get-review-period.js';
 import { createTestDatabase, PROVIDERS, type TestDatabase } from '../../helpers/databases.js';

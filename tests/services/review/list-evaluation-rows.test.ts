@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { roundPercent } from '../../../src/domain/achievement.js';
 import { AppError } from '../../../src/errors.js';
+import { buildDigestData } from '../../../src/services/digest/build-digest-data.js';
 import { listEvaluationRows } from '../../../src/services/review/list-evaluation-rows.js';
 import { PROVIDERS } from '../../helpers/databases.js';
 import { seededTestDatabase } from '../../helpers/seeded-database.js';
@@ -88,5 +90,70 @@ describe.each(PROVIDERS)('listEvaluationRows on %s', (provider) => {
     const error = await listEvaluationRows(env.db, { fiscalYear: 2031, timeZone: 'Asia/Tokyo' }).catch((e) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'fiscal_year_unknown', userMessage: 'export.error.fiscal_year_unknown' });
+  });
+});
+
+describe.each(PROVIDERS)('the evaluation sheet and the digest on %s', (provider) => {
+  const REPORTED_AT = new Date('2027-03-01T01:00:00Z');
+  const indicators: [string, number | null, number | null, number | null][] = [
+    // code, baseline, target, latest value
+    ['UP', 0, 100, 85],
+    ['BEYOND', 400, 500, 520],
+    ['DOWN', 60, 45, 48],
+    ['WRONG-WAY', 60, 45, 66],
+    ['NEGATIVE', -10, -4, -7],
+    ['THIRDS', 0, 3, 1],
+    ['NO-BASELINE', null, 50, 25],
+    ['KEEP', 0, 0, 0],
+    ['SILENT', 0, 100, null],
+  ];
+  const env = seededTestDatabase(provider, async (db) => {
+    const fy = await db.fiscalYear.create({ data: { year: 2026, leadershipChannel: 'C0LEAD0001' } });
+    const department = await db.department.create({ data: { code: 'seisaku', name: '政策経営部', sortOrder: 1 } });
+    for (const [i, [code, baseline, target, value]] of indicators.entries()) {
+      const created = await db.target.create({
+        data: {
+          fiscalYearId: fy.id,
+          departmentId: department.id,
+          code,
+          category: '施策',
+          title: code,
+          sortOrder: i,
+          indicatorKind: 'outcome',
+          indicatorBaseline: baseline,
+          indicatorTarget: target,
+        },
+      });
+      if (value !== null) {
+        await db.progressUpdate.create({
+          data: { targetId: created.id, reporterId: 'U0MEMA0001', reportedAt: REPORTED_AT, status: 'on_track', value },
+        });
+      }
+    }
+  });
+
+  it('gives the same achievement for every target', async () => {
+    const rows = await listEvaluationRows(env.db, { fiscalYear: 2026, timeZone: 'Asia/Tokyo' });
+    const digest = await buildDigestData(env.db, {
+      now: new Date('2027-03-08T00:00:00Z'),
+      timeZone: 'Asia/Tokyo',
+      defaultCadence: 'biweekly',
+    });
+    const sheet = new Map(rows.map((r) => [r.code, r.achievementPercent]));
+    const shown = new Map(
+      (digest?.targets ?? []).map((t) => [t.code, t.achievement === null ? null : roundPercent(t.achievement)]),
+    );
+    expect(Object.fromEntries(shown)).toEqual(Object.fromEntries(sheet));
+    expect(Object.fromEntries(sheet)).toEqual({
+      UP: 85,
+      BEYOND: 120,
+      DOWN: 80,
+      'WRONG-WAY': -40,
+      NEGATIVE: 50,
+      THIRDS: 33.3,
+      'NO-BASELINE': null,
+      KEEP: null,
+      SILENT: null,
+    });
   });
 });
