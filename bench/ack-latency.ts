@@ -1,18 +1,16 @@
 // Ack latency: /progress (through views.open) and modal submissions, 50 concurrent users, 2,000
 // requests, HTTP mode, against the tracker bot and a bare Bolt app in the same run. Then the same
 // requests arriving at a fixed rate (open loop), so the latency is seen without the CPU saturated.
-// The baseline opens the very modal the tracker opened for the first user (--one-block-baseline: a
-// one-block modal, as before 11-21 07:20). With --rounds N each app's requests are sent in N rounds
-// that alternate with the other app's (T B B T …), so a machine that speeds up or slows down during
-// the run weighs on both apps alike; the percentiles are over all of an app's requests. Each app
-// then also sits idle while the other runs, which the single round (the default) does not measure.
-// In the closed loop the mean latency is the concurrency over the rate of answers (answers/s, over
-// the time an app was being measured), so the mean ratio is the inverse of the throughput ratio;
-// the p50 also depends on how evenly an app shares its time among the 50 users.
-// The closed loop is measured --repeats times (each time 2,000 requests per app and kind, apps in
-// turn) and the figure of record is the median of the runs' ratios: one run's ratio compares two
-// windows of under 2 s each on a shared 2-core machine, and a single run's submission ratio
-// ranged 0.90–1.49× for the same code (docs/benchmarks.md, sixth session).
+// The bare app opens the same modal the tracker opened for the first user (--one-block-baseline:
+// a one-block modal instead). With --rounds N each app's requests are sent in N rounds that
+// alternate with the other app's (T B B T …), so a machine that speeds up or slows down during
+// the run weighs on both apps alike; the percentiles are over all of an app's requests.
+// In the closed loop the mean latency is the concurrency over the rate of answers, so the mean
+// ratio is the inverse of the throughput ratio; the p50 also depends on how evenly an app shares
+// its time among the 50 users.
+// The closed loop is measured --repeats times (apps in turn) and the figure of record is the
+// median of the runs' ratios: one run compares two windows of under 2 s each, which a shared
+// machine's noise moves by a large fraction.
 // Run: npx tsx bench/ack-latency.ts [--requests 2000] [--concurrency 50] [--rate 100 (0: skip)]
 //                                   [--rounds 1] [--repeats 5] [--log-level warn (the tracker's LOG_LEVEL)]
 //                                   [--pin D:A (Linux: this process on CPU D, each app on CPU A)]
@@ -199,9 +197,8 @@ async function main() {
             const url = targets[name as keyof typeof targets];
             // Warm-up, discarded, right before each closed-loop window: the first run's is a full
             // run; later ones send twice the concurrency, which re-opens the connections the load
-            // generator closed while the app sat idle (opening 50 at once gave either app answers
-            // of 0.1–0.7 s: docs/benchmarks.md, "the tail after idle"). Both apps are warm for
-            // the open loop.
+            // generator closed while the app sat idle (opening 50 at once adds a tail of connection
+            // set-up to either app's answers). Both apps are warm for the open loop.
             const warmUpCount = rate > 0 ? 0 : round === 0 && warmUp ? REQUESTS : 2 * CONCURRENCY;
             if (warmUpCount > 0) {
               await drive(url, users, kind, fake.responseUrl, { count: warmUpCount });

@@ -4,7 +4,7 @@ import type { ThrottledSlackLimits } from './throttled-slack.js';
 // The fan-out baseline: one message to each recipient through a bare WebClient paced by an ideal
 // token bucket set to the fake Slack's own limits, its 429s waited out by the client itself as the
 // bot's are. No database, no claims, no rendering: the time the transport and the limits alone
-// allow on this machine, measured in the same run as the bot.
+// allow, measured in the same run as the bot.
 
 export interface BareFanoutResult {
   seconds: number;

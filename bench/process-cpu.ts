@@ -1,7 +1,5 @@
-// CPU time of another process, from /proc/PID/stat (Linux). The closed loop's latency ratio moves by
-// a quarter between adjacent windows on this machine; the CPU an app spends per request moves less
-// (though bare Bolt's still ranged 305–530 µs per submission in one invocation), so the ack bench
-// reports it beside the latencies (docs/benchmarks.md, seventh session).
+// CPU time of another process, from /proc/PID/stat (Linux). The CPU an app spends per request is
+// steadier than latency ratios on a shared machine, so the ack bench reports it beside them.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 

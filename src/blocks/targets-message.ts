@@ -23,7 +23,7 @@ export interface TargetsMessageInput {
   timeZone: string;
 }
 
-// Building an Intl.NumberFormat costs far more than formatting with one (it showed in profiles).
+// Building an Intl.NumberFormat costs far more than formatting with one, so one is kept per locale.
 const NUMBER_FORMATS: Record<Locale, Intl.NumberFormat> = {
   ja: new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 2 }),
   en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }),
