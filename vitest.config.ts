@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     // The slow fault tests have their own config (vitest.faults.config.ts, npm run test:faults).
     exclude: [...configDefaults.exclude, 'tests/faults/**'],
+    // Migrates the template databases that createTestDatabase copies, once per run.
+    globalSetup: ['tests/helpers/global-setup.ts'],
     setupFiles: ['tests/helpers/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

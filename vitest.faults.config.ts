@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/faults/**/*.test.ts'],
+    // Migrates the template databases that createTestDatabase copies, once per run.
+    globalSetup: ['tests/helpers/global-setup.ts'],
     setupFiles: ['tests/helpers/setup.ts'],
     fileParallelism: false,
     testTimeout: 300_000,

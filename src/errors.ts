@@ -23,7 +23,7 @@ export class AppError extends Error {
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const text = `${(error as { code?: string })?.code ?? ''} ${(error as Error)?.message ?? ''}`;
-  return /ECONNREFUSED|ETIMEDOUT|ECONNRESET|DatabaseNotReachable|ConnectionClosed|Can't reach database|P1001|P1017|timeout exceeded when trying to connect|Connection terminated|\b57P0[1-3]\b|database system is (shutting down|starting up)|terminating connection due to administrator command/i.test(
+  return /ECONNREFUSED|ETIMEDOUT|ECONNRESET|DatabaseNotReachable|ConnectionClosed|Can't reach database|P1001|P1017|timeout exceeded when trying to connect|Connection terminated|Server has closed the connection|\b57P0[1-3]\b|database system is (shutting down|starting up)|terminating connection due to administrator command/i.test(
     text,
   );
 }

@@ -218,20 +218,25 @@ describe('a bot stopped right after a submission', () => {
     nockAuthTest();
     const app = await startTestApp(seeded.database, { now: () => NOW });
     const channels: string[] = [];
-    // Slack takes its time: both messages are still on their way when the stop begins.
+    // Slack holds its answers until the stop has begun: the messages are still on their way then.
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
     const slack = nock('https://slack.com')
       .post('/api/chat.postMessage')
       .times(2)
-      .delay(300)
-      .reply(200, (_u, body) => {
+      .reply((_u, body, callback) => {
         channels.push(String(decodeSlackBody(body).channel));
-        return { ok: true, channel: 'D1', ts: '6.1' };
+        void answered.then(() => callback(null, [200, { ok: true, channel: 'D1', ts: '6.1' }]));
       });
     const res = await app.interaction(submission(seeded.org, 'USTAFF001'));
     expect(res.body).toBe('');
-    // The channel post follows the receipt's (delayed) answer.
+    // The channel post follows the receipt's (held) answer.
     expect(channels).not.toContain('C0SEISAKU1');
-    await app.stop();
+    const stopping = app.stop();
+    answer();
+    await stopping;
     expect(slack.isDone()).toBe(true);
     expect(channels).toEqual(['USTAFF001', 'C0SEISAKU1']);
   });

@@ -13,6 +13,7 @@ import {
   type TestProvider,
 } from '../helpers/databases.js';
 import { seedSyntheticOrganization } from '../helpers/digest-fixtures.js';
+import { waitFor } from '../helpers/slack-driver.js';
 
 const STATUSES = ['on_track', 'at_risk', 'off_track', 'done'] as const;
 
@@ -231,12 +232,18 @@ describe('statusChanged with concurrent reports on PostgreSQL (two replicas)', (
     await first.query(insertSql, [t, at(10), 'at_risk']);
     // Another target is not held up by the open transaction.
     await second.query(insertSql, [other, at(10), 'on_track']);
+    const pidOf = async (client: pg.Client) =>
+      (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid ?? -1;
+    const [firstPid, secondPid] = [await pidOf(first), await pidOf(second)];
     let settled = false;
     // Without the lock this would compare with the committed on_track and store a false repeat.
     const waiting = second.query(insertSql, [t, at(20), 'on_track']).finally(() => {
       settled = true;
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The second insert is seen waiting on a lock the first transaction holds (no sleep).
+    const blockers = async () =>
+      (await first.query<{ b: number[] }>('SELECT pg_blocking_pids($1) AS b', [secondPid])).rows[0]?.b ?? [];
+    await waitFor(async () => (await blockers()).includes(firstPid), 10_000);
     expect(settled).toBe(false);
     await first.query('COMMIT');
     await waiting;

@@ -74,7 +74,7 @@ describe.each(PROVIDERS)('the real bot process against a fake Slack Web API on %
     await database?.destroy();
   });
 
-  it('runs import → /progress → submit → /targets, answering Slack well within 3 s', async () => {
+  it('runs import → /progress → submit → /targets, answering every request', async () => {
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);
     const post = signedPost(url);
@@ -91,11 +91,9 @@ describe.each(PROVIDERS)('the real bot process against a fake Slack Web API on %
         'application/x-www-form-urlencoded',
       );
 
-    const started = performance.now();
+    // How fast the bot process answers is measured by npm run bench (bench/ack-latency.ts).
     const progress = await command('/progress', 'SK-1');
-    const ackMs = performance.now() - started;
     expect(progress.status).toBe(200);
-    expect(ackMs).toBeLessThan(3000);
     await waitFor(() => fake.callsTo('views.open').length === 1);
     const view = fake.callsTo('views.open')[0]?.params.view as {
       private_metadata: string;

@@ -115,9 +115,9 @@ describe('hostile progress modal submissions', () => {
   });
 
   /**
-   * Submits, then checks the invariants: a 200 within Slack's limits, either an empty body (stored:
-   * exactly one more update, sane, announced without injected mentions) or field errors (nothing
-   * written at all), and the bot still healthy.
+   * Submits, then checks the invariants: a 200 (how fast is measured by npm run bench), either an
+   * empty body (stored: exactly one more update, sane, announced without injected mentions) or
+   * field errors (nothing written at all), and the bot still healthy.
    */
   async function submit(values: unknown, privateMetadata: unknown = metadata): Promise<'stored' | 'refused'> {
     const before = await counts();
@@ -128,13 +128,11 @@ describe('hostile progress modal submissions', () => {
       values: {},
       privateMetadata: '',
     });
-    const started = performance.now();
     const res = await app.interaction({
       ...payload,
       view: { ...payload.view, private_metadata: privateMetadata, state: { values } },
     });
     expect(res.status).toBe(200);
-    expect(performance.now() - started).toBeLessThan(3000);
     const after = await counts();
     let outcome: 'stored' | 'refused';
     if (res.body === '') {

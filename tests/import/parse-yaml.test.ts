@@ -51,16 +51,15 @@ describe('parseOrganizationYaml', () => {
     expect(lines[0]).toMatch(/^line 2, column 1: YAML syntax error: Map keys must be unique/);
   });
 
-  it('stops an alias bomb quickly with a clear message', () => {
+  it('stops an alias bomb with a clear message', () => {
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 1; i < 9; i++) {
       const prev = String.fromCharCode(96 + i);
       const name = String.fromCharCode(97 + i);
       levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
-    const started = performance.now();
+    // Expanded in full, the document would be 9^9 strings: without the limit this never returns.
     const lines = problemLines(parseOrganizationYaml(levels.join('\n')));
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(lines).toEqual([expect.stringContaining(`more than ${MAX_ALIAS_COUNT} alias expansions`)]);
   });
 

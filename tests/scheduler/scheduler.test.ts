@@ -13,8 +13,23 @@ import {
   logged,
   testSlackClient,
 } from '../helpers/reminder-fixtures.js';
+import { waitFor } from '../helpers/slack-driver.js';
 
-function fakeJob(id: string, cronExpression: string, timeZone: string, options: { ms?: number; fail?: boolean } = {}) {
+/** A promise the test settles when it chooses: a job run that lasts until the test lets it end. */
+function gate() {
+  let open = () => {};
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { open, opened };
+}
+
+function fakeJob(
+  id: string,
+  cronExpression: string,
+  timeZone: string,
+  options: { until?: Promise<void>; fail?: boolean } = {},
+) {
   const runs: Date[] = [];
   const job: Job = {
     id,
@@ -23,7 +38,7 @@ function fakeJob(id: string, cronExpression: string, timeZone: string, options: 
     timeZone,
     async run(deps: JobDeps) {
       runs.push(deps.now);
-      if (options.ms) await new Promise((r) => setTimeout(r, options.ms));
+      if (options.until) await options.until;
       if (options.fail) throw new Error(`${id} broke`);
       return { sent: 1, skipped: 0, failed: 0 };
     },
@@ -61,13 +76,16 @@ describe('the scheduler', () => {
 
   it('does not start a job again while its previous run is still going', async () => {
     const { ctx, lines } = context();
-    const slow = fakeJob('slow', '* * * * *', 'Asia/Tokyo', { ms: 150 });
+    const held = gate();
+    const slow = fakeJob('slow', '* * * * *', 'Asia/Tokyo', { until: held.opened });
     const core = createSchedulerCore(ctx, [slow.job]);
     core.tick(new Date('2027-05-24T00:30:00Z'));
     core.tick(new Date('2027-05-24T00:31:00Z'));
-    await core.idle();
     expect(slow.runs).toHaveLength(1);
     expect(logged(lines, 'job still running; tick left to it')).toHaveLength(1);
+    held.open();
+    await core.idle();
+    expect(slow.runs).toHaveLength(1);
     core.tick(new Date('2027-05-24T00:32:00Z'));
     await core.idle();
     expect(slow.runs).toHaveLength(2);
@@ -104,13 +122,25 @@ describe('the scheduler', () => {
 
   it('starts on node-cron with an explicit zone and stops cleanly, waiting for a run in progress', async () => {
     const { ctx, lines } = context();
-    const slow = fakeJob('slow', '* * * * *', 'Asia/Tokyo', { ms: 100 });
+    const held = gate();
+    const slow = fakeJob('slow', '* * * * *', 'Asia/Tokyo', { until: held.opened });
     const scheduler = startScheduler(ctx, [slow.job]);
-    expect([...cron.getTasks().values()].some((t) => t.name === 'tracker-scheduler')).toBe(true);
-    await scheduler.stop();
-    expect(slow.runs).toHaveLength(1); // the start-up run, finished before stop() returned
+    const ticking = () => [...cron.getTasks().values()].some((t) => t.name === 'tracker-scheduler');
+    expect(ticking()).toBe(true);
+    expect(slow.runs).toHaveLength(1); // the start-up run, held until the test lets it end
+    let stopped = false;
+    const stopping = scheduler.stop().then(() => {
+      stopped = true;
+    });
+    // Ticking has stopped, but stop() waits for the run in progress.
+    await waitFor(() => !ticking());
+    expect(stopped).toBe(false);
+    expect(logged(lines, 'job run')).toHaveLength(0);
+    held.open();
+    await stopping;
     expect(logged(lines, 'job run')[0]).toMatchObject({ job: 'slow', reason: 'start', sent: 1 });
-    expect([...cron.getTasks().values()].some((t) => t.name === 'tracker-scheduler')).toBe(false);
+    expect(logged(lines, 'scheduler stopped')).toHaveLength(1);
+    expect(ticking()).toBe(false);
     await scheduler.stop();
   });
 });
