@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { COMMENT_MAX, PROGRESS_BLOCKS, type ProgressModalMetadata } from '../blocks/progress-modal.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { parseNumber } from './parse-number.js';
+import { isWithinBound, NUMBER_BOUND_TEXT, parseNumber } from './parse-number.js';
 import { isStatus, type Status } from './status.js';
 import { wellFormed } from './well-formed.js';
 
@@ -101,8 +101,15 @@ export function parseProgressSubmission(
       return undefined;
     }
     const n = parseNumber(raw);
-    if (n === null) errors.push({ blockId: block, key: 'progress.validation.number' });
-    return n ?? undefined;
+    if (n === null) {
+      errors.push({ blockId: block, key: 'progress.validation.number' });
+      return undefined;
+    }
+    if (!isWithinBound(n)) {
+      errors.push({ blockId: block, key: 'progress.validation.number_range', params: { max: NUMBER_BOUND_TEXT } });
+      return undefined;
+    }
+    return n;
   };
   const value = number(PROGRESS_BLOCKS.value, 'value');
   const percent = number(PROGRESS_BLOCKS.percent, 'percent');

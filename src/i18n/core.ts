@@ -61,6 +61,10 @@ export const core = {
     ja: '数値を入力してください（例: 42 または 12.5）。',
     en: 'Enter a number (for example 42 or 12.5).',
   },
+  'progress.validation.number_range': {
+    ja: '-{max}〜{max} の数値を入力してください。',
+    en: 'Enter a number from -{max} to {max}.',
+  },
   'progress.validation.percent_range': {
     ja: '0〜100 の数値を入力してください。',
     en: 'Enter a number from 0 to 100.',

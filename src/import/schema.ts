@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarFromDate, isCalendarDay } from '../calendar/days.js';
+import { isWithinBound, NUMBER_BOUND_TEXT } from '../domain/parse-number.js';
 import { hasLoneSurrogate } from '../domain/well-formed.js';
 import { CADENCES } from './organization.js';
 
@@ -118,12 +119,17 @@ export const calendarDate = z.preprocess(
     }),
 );
 
-const finiteNumber = z.number({
-  error: (issue) =>
-    typeof issue.input === 'number' || typeof issue.input === 'string'
-      ? `must be a finite number, not ${preview(issue.input)}`
-      : required('a number')(issue),
-});
+/** A finite number within ±NUMBER_BOUND, the bound of every number a person enters. */
+const finiteNumber = z
+  .number({
+    error: (issue) =>
+      typeof issue.input === 'number' || typeof issue.input === 'string'
+        ? `must be a finite number, not ${preview(issue.input)}`
+        : required('a number')(issue),
+  })
+  .refine(isWithinBound, {
+    error: (issue) => `must be between -${NUMBER_BOUND_TEXT} and ${NUMBER_BOUND_TEXT}, not ${preview(issue.input)}`,
+  });
 
 const cadence = z.enum(CADENCES, {
   error: (issue) => `must be weekly, biweekly or monthly, not ${preview(issue.input)}`,
