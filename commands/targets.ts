@@ -5,6 +5,7 @@ import { fiscalYearLabel } from '../src/calendar/format.js';
 import { calendarDayIn } from '../src/calendar/time-zone.js';
 import type { AppContext } from '../src/context.js';
 import { escapeMrkdwn, truncate } from '../src/domain/mrkdwn.js';
+import { matchesSearch, searchKey } from '../src/domain/search-text.js';
 import { AppError } from '../src/errors.js';
 import { listDepartments } from '../src/services/organization/list-departments.js';
 import { findPersonDepartments } from '../src/services/people/find-person-departments.js';
@@ -18,12 +19,10 @@ const MAX_DEPARTMENTS_PER_REPLY = 5;
 type Department = { id: number; code: string; name: string; nameEn: string | null };
 
 function matchDepartments(all: Department[], query: string): Department[] {
-  const q = query.normalize('NFKC').trim().toLowerCase();
-  const exact = all.filter(
-    (d) => d.code.toLowerCase() === q || d.name.normalize('NFKC').toLowerCase() === q || d.nameEn?.toLowerCase() === q,
-  );
+  const q = searchKey(query);
+  const exact = all.filter((d) => [d.code, d.name, d.nameEn].some((text) => text != null && searchKey(text) === q));
   if (exact.length > 0) return exact;
-  return all.filter((d) => d.name.normalize('NFKC').toLowerCase().includes(q) || d.nameEn?.toLowerCase().includes(q));
+  return all.filter((d) => matchesSearch(query, [d.name, d.nameEn]));
 }
 
 /** Departments a user may look at: their own, or every department for headquarters. */
