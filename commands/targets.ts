@@ -45,8 +45,15 @@ export const targetsCommand = (ctx: AppContext) =>
       chosen = matchDepartments(all, query);
       if (chosen.length === 0) {
         const names = own.map((d) => (locale === 'en' && d.nameEn ? d.nameEn : d.name)).join('、') || '—';
+        // A department that exists but is not the user's is named as such, not as missing
+        // (headquarters see every department, so for them nothing is hidden).
+        const hidden = matchDepartments(await listDepartments(ctx.db), query);
+        const [code, internal, key] =
+          hidden.length > 0
+            ? (['department_not_visible', 'is not visible to', 'error.department_not_visible'] as const)
+            : (['unknown_department', 'matches no department for', 'error.unknown_department'] as const);
         // The reply is mrkdwn: the user's text must not become a <!here> or a link.
-        throw new AppError('unknown_department', `no department matches ${query}`, 'error.unknown_department', {
+        throw new AppError(code, `${query} ${internal} ${userId}`, key, {
           query: escapeMrkdwn(truncate(query, 100)),
           departments: escapeMrkdwn(names),
         });
