@@ -5,6 +5,7 @@ import { fiscalYearLabel } from '../src/calendar/format.js';
 import { calendarDayIn } from '../src/calendar/time-zone.js';
 import type { AppContext } from '../src/context.js';
 import { escapeMrkdwn, truncate } from '../src/domain/mrkdwn.js';
+import { matchesSearch, searchKey } from '../src/domain/search-text.js';
 import { AppError } from '../src/errors.js';
 import { listDepartments } from '../src/services/organization/list-departments.js';
 import { findPersonDepartments } from '../src/services/people/find-person-departments.js';
@@ -18,12 +19,10 @@ const MAX_DEPARTMENTS_PER_REPLY = 5;
 type Department = { id: number; code: string; name: string; nameEn: string | null };
 
 function matchDepartments(all: Department[], query: string): Department[] {
-  const q = query.normalize('NFKC').trim().toLowerCase();
-  const exact = all.filter(
-    (d) => d.code.toLowerCase() === q || d.name.normalize('NFKC').toLowerCase() === q || d.nameEn?.toLowerCase() === q,
-  );
+  const q = searchKey(query);
+  const exact = all.filter((d) => [d.code, d.name, d.nameEn].some((text) => text != null && searchKey(text) === q));
   if (exact.length > 0) return exact;
-  return all.filter((d) => d.name.normalize('NFKC').toLowerCase().includes(q) || d.nameEn?.toLowerCase().includes(q));
+  return all.filter((d) => matchesSearch(query, [d.name, d.nameEn]));
 }
 
 /** Departments a user may look at: their own, or every department for headquarters. */
@@ -46,8 +45,15 @@ export const targetsCommand = (ctx: AppContext) =>
       chosen = matchDepartments(all, query);
       if (chosen.length === 0) {
         const names = own.map((d) => (locale === 'en' && d.nameEn ? d.nameEn : d.name)).join('、') || '—';
+        // A department that exists but is not the user's is named as such, not as missing
+        // (headquarters see every department, so for them nothing is hidden).
+        const hidden = matchDepartments(await listDepartments(ctx.db), query);
+        const [code, internal, key] =
+          hidden.length > 0
+            ? (['department_not_visible', 'is not visible to', 'error.department_not_visible'] as const)
+            : (['unknown_department', 'matches no department for', 'error.unknown_department'] as const);
         // The reply is mrkdwn: the user's text must not become a <!here> or a link.
-        throw new AppError('unknown_department', `no department matches ${query}`, 'error.unknown_department', {
+        throw new AppError(code, `${query} ${internal} ${userId}`, key, {
           query: escapeMrkdwn(truncate(query, 100)),
           departments: escapeMrkdwn(names),
         });

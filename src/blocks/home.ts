@@ -251,12 +251,14 @@ export function applyHomePageValue(pages: HomePages, value: string | undefined):
  */
 export function buildHomeView(input: HomeInput): HomeView {
   const { locale } = input;
+  // Headquarters staff outside any department see the overview only: no "your departments" part.
+  const overviewOnly = input.org !== null && input.departments.length === 0;
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(t(locale, 'home.header', { fy: input.fiscalYearLabel }), SLACK_LIMITS.headerText) },
     {
       type: 'context',
       elements: [
-        { type: 'mrkdwn', text: t(locale, 'home.intro') },
+        { type: 'mrkdwn', text: t(locale, overviewOnly ? 'home.intro.overview_only' : 'home.intro') },
         { type: 'mrkdwn', text: t(locale, 'home.updated', { time: input.asOf }) },
       ],
     },
@@ -297,11 +299,22 @@ export function buildHomeView(input: HomeInput): HomeView {
   // The pages actually shown (clamped), so the next button press starts from what the person sees.
   const shown: HomePages = { mine: 0, org: 0 };
   // Headquarters staff outside any department just see the overview, not "ask HQ to add you".
-  if (!(input.org && input.departments.length === 0)) blocks.push(...mineBlocks(input, shown));
+  if (!overviewOnly) blocks.push(...mineBlocks(input, shown));
   if (input.org) blocks.push(...orgBlocks(input.org, input, shown));
   return {
     type: 'home',
     private_metadata: JSON.stringify(shown),
-    blocks: blocks.slice(0, SLACK_LIMITS.viewBlocks),
+    blocks: withoutDoubleDividers(blocks).slice(0, SLACK_LIMITS.viewBlocks),
   };
+}
+
+/** The blocks without a divider straight after another divider, or at either end. */
+function withoutDoubleDividers(blocks: KnownBlock[]): KnownBlock[] {
+  const out: KnownBlock[] = [];
+  for (const block of blocks) {
+    if (block.type === 'divider' && (out.length === 0 || out[out.length - 1]?.type === 'divider')) continue;
+    out.push(block);
+  }
+  if (out[out.length - 1]?.type === 'divider') out.pop();
+  return out;
 }

@@ -1,6 +1,7 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { fiscalYearLabel, formatDay } from '../calendar/format.js';
 import { calendarDayIn } from '../calendar/time-zone.js';
+import { cleanComment } from '../domain/clean-text.js';
 import { escapeMrkdwn, mention, truncate } from '../domain/mrkdwn.js';
 import { hasMessage, type Locale, type MessageKey, t } from '../i18n/messages.js';
 import { type GradeLadder, suggestGrade } from '../review/grades.js';
@@ -291,7 +292,8 @@ export function parseReviewStepSubmission(values: ReviewViewState, metadata: Rev
   const decision = values[REVIEW_STEP_BLOCKS.decision]?.[ACTION.decision]?.selected_option?.value ?? metadata.only;
   const grade = values[REVIEW_STEP_BLOCKS.grade]?.[ACTION.grade]?.selected_option?.value ?? null;
   const rawComment = values[REVIEW_STEP_BLOCKS.comment]?.[ACTION.comment]?.value ?? '';
-  const comment = rawComment.trim() ? rawComment.trim() : null;
+  // Cleaned (cleanText); blank once invisible characters are removed counts as no comment.
+  const comment = cleanComment(rawComment);
   if (!isReviewStep(decision)) {
     return { ok: false, errors: [{ blockId: REVIEW_STEP_BLOCKS.decision, key: 'review.error.decision_required' }] };
   }

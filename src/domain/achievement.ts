@@ -1,3 +1,5 @@
+import { isWithinBound } from './parse-number.js';
+
 /**
  * The achievement rule (達成率): the one figure the digest, the suggested grade of the yearly
  * review and the evaluation sheet (評価シート) give for an indicator target.
@@ -14,6 +16,8 @@
  *   gives no figure; grading treats a value that reaches such a target as 100 % (suggestGrade).
  * - Floating-point noise is removed (0.7 → 70 %, not 70.00000000000001) so that a band edge is
  *   not missed.
+ * - Numbers beyond NUMBER_BOUND (src/domain/parse-number.ts) are not accepted at entry; one found
+ *   anyway counts as missing, so every figure is finite.
  */
 
 export interface IndicatorFacts {
@@ -33,14 +37,15 @@ export type Achievement =
   | { kind: 'zero_range'; reached: boolean }
   | { kind: 'percent'; percent: number };
 
-const known = (n: number | null): n is number => n !== null && Number.isFinite(n);
+const known = (n: number | null): n is number => n !== null && isWithinBound(n);
 
 function sameNumber(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-/** Floating-point results such as 69.99999999999999 become 70. */
+/** Floating-point results such as 69.99999999999999 become 70; large results need no rounding. */
 function clean(value: number): number {
+  if (Math.abs(value) >= 1e9) return value;
   const rounded = Math.round(value * 1e6) / 1e6;
   return rounded === 0 ? 0 : rounded;
 }

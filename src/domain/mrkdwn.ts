@@ -1,9 +1,12 @@
+import { cleanText } from './clean-text.js';
+
 /**
- * Escapes user text for Slack mrkdwn: & < > are the only control characters, and escaping them
- * stops <!channel>, <@U…> and <http://…|links> from being injected through a comment.
+ * Cleans user text (cleanText: no control or bidirectional formatting characters) and escapes it
+ * for Slack mrkdwn: & < > are the only control characters, and escaping them stops <!channel>,
+ * <@U…> and <http://…|links> from being injected through a comment.
  */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return cleanText(text, { multiline: true }).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Cuts text to at most max characters (by code point), marking the cut with an ellipsis. */

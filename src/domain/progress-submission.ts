@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { COMMENT_MAX, PROGRESS_BLOCKS, type ProgressModalMetadata } from '../blocks/progress-modal.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { parseNumber } from './parse-number.js';
+import { cleanComment } from './clean-text.js';
+import { isWithinBound, NUMBER_BOUND_TEXT, parseNumber } from './parse-number.js';
 import { isStatus, type Status } from './status.js';
-import { wellFormed } from './well-formed.js';
 
 /** The subset of Slack's view.state.values that we read. */
 export type ViewStateValues = Record<
@@ -50,9 +50,6 @@ const idSchema = z
   .string()
   .regex(/^\d{1,12}$/)
   .transform(Number);
-// Control characters other than newline and tab have no place in a comment.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** An object's own fields, or nothing: a forged state may put null, numbers or arrays anywhere. */
 function record(value: unknown): Record<string, unknown> | undefined {
@@ -101,8 +98,15 @@ export function parseProgressSubmission(
       return undefined;
     }
     const n = parseNumber(raw);
-    if (n === null) errors.push({ blockId: block, key: 'progress.validation.number' });
-    return n ?? undefined;
+    if (n === null) {
+      errors.push({ blockId: block, key: 'progress.validation.number' });
+      return undefined;
+    }
+    if (!isWithinBound(n)) {
+      errors.push({ blockId: block, key: 'progress.validation.number_range', params: { max: NUMBER_BOUND_TEXT } });
+      return undefined;
+    }
+    return n;
   };
   const value = number(PROGRESS_BLOCKS.value, 'value');
   const percent = number(PROGRESS_BLOCKS.percent, 'percent');
@@ -111,8 +115,9 @@ export function parseProgressSubmission(
   }
 
   const commentRaw = text(field(PROGRESS_BLOCKS.comment, 'comment')?.value) ?? '';
-  const comment = wellFormed(commentRaw).replace(CONTROL, '').trim();
-  if (Array.from(comment).length > COMMENT_MAX) {
+  // Cleaned (no control or bidirectional formatting characters); blank once invisible characters are gone is none.
+  const comment = cleanComment(commentRaw);
+  if (comment !== null && Array.from(comment).length > COMMENT_MAX) {
     errors.push({
       blockId: PROGRESS_BLOCKS.comment,
       key: 'progress.validation.too_long',
@@ -143,7 +148,7 @@ export function parseProgressSubmission(
       status: statusRaw,
       value: value ?? null,
       percent: percent ?? null,
-      comment: comment === '' ? null : comment,
+      comment,
       milestoneIds: [...new Set(milestoneIds)],
     },
   };

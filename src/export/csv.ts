@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { cleanText } from '../domain/clean-text.js';
 import type { Locale } from '../i18n/messages.js';
 import type { EvaluationRow } from '../services/review/list-evaluation-rows.js';
 import { type CellValue, sheetCells, sheetHeaders } from './columns.js';
@@ -6,12 +7,14 @@ import { type CellValue, sheetCells, sheetHeaders } from './columns.js';
 /**
  * Text that Excel would run as a formula (=, +, -, @, or a leading tab/CR, the OWASP list) gets a
  * leading apostrophe: comments are typed by anyone in Slack, and the sheet is opened at
- * headquarters. Numbers are left alone, so negative values stay numbers.
+ * headquarters. Numbers are left alone, so negative values stay numbers. Text is cleaned first
+ * (cleanText: no control or bidirectional formatting characters).
  */
 export function guardFormula(value: CellValue): string | number {
   if (value === null) return '';
   if (typeof value === 'number') return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const text = cleanText(value, { multiline: true });
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /**

@@ -1,4 +1,5 @@
 import writeXlsxFile, { type Cell, type Row } from 'write-excel-file/node';
+import { cleanText } from '../domain/clean-text.js';
 import { type Locale, t } from '../i18n/messages.js';
 import type { EvaluationRow } from '../services/review/list-evaluation-rows.js';
 import { SHEET_COLUMNS, sheetHeaders } from './columns.js';
@@ -14,7 +15,13 @@ export async function evaluationSheetXlsx(rows: readonly EvaluationRow[], locale
       if (value === null || value === '') return null;
       if (typeof value === 'number')
         return { value, type: Number, format: column.header === 'export.header.achievement' ? '0.0' : undefined };
-      return { value, type: String, wrap: column.kind === 'long', alignVertical: 'top' };
+      // Cleaned as everything shown is (cleanText: no control or bidirectional formatting characters).
+      return {
+        value: cleanText(value, { multiline: true }),
+        type: String,
+        wrap: column.kind === 'long',
+        alignVertical: 'top',
+      };
     }),
   );
   return writeXlsxFile([header, ...body], {

@@ -20,6 +20,10 @@ export const core = {
     ja: 'この重点目標について報告する権限がありません。',
     en: 'You are not allowed to report on this target.',
   },
+  'error.department_not_visible': {
+    ja: '「{query}」の重点目標は見られません。/targets で見られるのは、あなたの部（{departments}）の目標だけです。ほかの部の状況は本部にお問い合わせください。',
+    en: 'You may not see the targets of "{query}". /targets shows your departments only ({departments}); ask headquarters about other departments.',
+  },
   'error.unknown_department': {
     ja: '「{query}」に一致する部が見つかりません。あなたの部: {departments}',
     en: 'No department matches "{query}". Your departments: {departments}',
@@ -60,6 +64,10 @@ export const core = {
   'progress.validation.number': {
     ja: '数値を入力してください（例: 42 または 12.5）。',
     en: 'Enter a number (for example 42 or 12.5).',
+  },
+  'progress.validation.number_range': {
+    ja: '-{max}〜{max} の数値を入力してください。',
+    en: 'Enter a number from -{max} to {max}.',
   },
   'progress.validation.percent_range': {
     ja: '0〜100 の数値を入力してください。',

@@ -5,6 +5,10 @@ export const home = {
     ja: 'あなたが所属する部の重点目標と最新の状況です。「報告する」から進捗を報告できます。',
     en: 'Key targets of your departments and where they stand. Use “Report” to report progress.',
   },
+  'home.intro.overview_only': {
+    ja: '全庁の重点目標の状況です。部ごとの目標は `/targets 部名` で見られます。',
+    en: 'Where the whole organisation’s key targets stand. `/targets <department>` lists a department’s targets.',
+  },
   'home.no_department': {
     ja: 'あなたはまだどの部にも登録されていません。政策経営部（本部）の担当者に、部の名簿への登録を依頼してください。',
     en: 'You are not registered in any department yet. Please ask headquarters (Policy and Management) to add you to your department.',

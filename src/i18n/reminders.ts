@@ -85,8 +85,8 @@ export const reminders = {
   'tracker.help.header': { ja: '*/tracker* の使い方', en: 'How to use */tracker*' },
   'tracker.help.help': { ja: '`/tracker help` — この説明を表示します', en: '`/tracker help` — show this help' },
   'tracker.help.pause': {
-    ja: '`/tracker pause until YYYY-MM-DD` — その日までリマインダーを止めます（休暇など）',
-    en: '`/tracker pause until YYYY-MM-DD` — pause your reminders up to and including that day (leave)',
+    ja: '`/tracker pause until 12/28` — その日までリマインダーを止めます（休暇など。2026-12-28、12月28日、令和8年12月28日も可）',
+    en: '`/tracker pause until 12/28` — pause your reminders up to and including that day (leave; 2026-12-28 works too)',
   },
   'tracker.help.resume': {
     ja: '`/tracker resume` — リマインダーを再開します',
@@ -105,8 +105,8 @@ export const reminders = {
     en: 'Give the last day of your leave (for example `/tracker pause until 2026-12-10`).',
   },
   'tracker.pause.invalid_date': {
-    ja: '「{value}」は日付として読めません。YYYY-MM-DD の形式で指定してください（例: 2026-12-10）。',
-    en: '"{value}" is not a date. Use YYYY-MM-DD (for example 2026-12-10).',
+    ja: '「{value}」は日付として読めません。次のいずれかの形式で指定してください: {forms}（年を省くと次に来るその日）。',
+    en: '"{value}" is not a date. Use one of these forms: {forms} (without a year, the next such day).',
   },
   'tracker.pause.past': {
     ja: '{date}はすでに過ぎています。今日以降の日付を指定してください。',

@@ -160,8 +160,8 @@ export const review = {
     en: 'The review period ended on {closes}. After it, only returned reviews can be resubmitted and approved.',
   },
   'review.error.comment_required': {
-    ja: 'コメントを入力してください（自己評価と差戻しには必須です）。',
-    en: 'Please write a comment (required for a self-assessment and for a return).',
+    ja: 'コメントを入力してください（自己評価と差戻しには必須です。空白や見えない文字だけでは入力したことになりません）。',
+    en: 'Please write a comment (required for a self-assessment and for a return; spaces and invisible characters alone do not count).',
   },
   'review.error.comment_too_long': {
     ja: 'コメントは{max}文字以内で入力してください。',

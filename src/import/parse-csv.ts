@@ -1,4 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
+import { readCalendarDay } from '../calendar/read-day.js';
 import {
   CSV_COLUMNS,
   type CsvColumn,
@@ -352,9 +353,11 @@ function parseReviewItem(item: string): { name: string; opens: string; closes: s
   return { name: item.slice(0, colon), opens: normalizeDate(range[0] ?? ''), closes: normalizeDate(range[1] ?? '') };
 }
 
-/** Excel rewrites 2026-09-30 as 2026/9/30 when a cell is edited; both mean the same day. */
+/**
+ * Excel rewrites 2026-09-30 as 2026/9/30 when a cell is edited; both mean the same day, read by the
+ * calendar's readCalendarDay (a day with its year). Anything else stays as written, for the
+ * schema's error to quote.
+ */
 function normalizeDate(value: string): string {
-  const s = value.normalize('NFKC').trim();
-  const match = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(s);
-  return match ? `${match[1]}-${match[2]?.padStart(2, '0')}-${match[3]?.padStart(2, '0')}` : s;
+  return readCalendarDay(value) ?? value.normalize('NFKC').trim();
 }

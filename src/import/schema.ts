@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { calendarFromDate, isCalendarDay } from '../calendar/days.js';
+import { hasControlCharacters, isBlankText, removeBidiControls } from '../domain/clean-text.js';
+import { isWithinBound, NUMBER_BOUND_TEXT } from '../domain/parse-number.js';
 import { hasLoneSurrogate } from '../domain/well-formed.js';
 import { CADENCES } from './organization.js';
 
@@ -21,16 +23,6 @@ export const CHANNEL_ID_PATTERN = /^[CG][A-Z0-9]{2,}$/;
 export const DEPARTMENT_CODE_PATTERN = /^[a-z0-9-]+$/;
 /** Target codes travel in Slack action values and CLI arguments, so they stay plain ASCII. */
 export const TARGET_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
-/** C0 controls, DEL and C1 controls; descriptions may keep newline and tab. */
-export function hasControlCharacters(text: string, allowLineBreaks: boolean): boolean {
-  for (const ch of text) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (c < 0x20 && !(allowLineBreaks && (c === 0x0a || c === 0x09))) return true;
-    if (c >= 0x7f && c <= 0x9f) return true;
-  }
-  return false;
-}
 
 /** A short, safe rendering of a value for an error message (files may hold megabytes in one cell). */
 export function preview(value: unknown): string {
@@ -57,25 +49,29 @@ const blankToUndefined = (v: unknown) => (v === null || (typeof v === 'string' &
 
 function text(max: number, options: { multiline?: boolean; quoteHint?: boolean } = {}) {
   const expected = options.quoteHint === false ? 'text' : 'text (put quotes around numbers used as text)';
-  return z
-    .string({ error: required(expected) })
-    .overwrite((s) => (options.multiline ? s.replace(/\r\n?/g, '\n') : s).trim())
-    .superRefine((s, ctx) => {
-      const length = Array.from(s).length;
-      if (length === 0) ctx.addIssue({ code: 'custom', message: 'must not be empty' });
-      if (length > max) ctx.addIssue({ code: 'custom', message: `is too long: ${length} characters (at most ${max})` });
-      if (hasLoneSurrogate(s)) {
-        ctx.addIssue({ code: 'custom', message: 'contains an unpaired surrogate escape such as \\ud800 (not text)' });
-      }
-      if (hasControlCharacters(s, options.multiline === true)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: options.multiline
-            ? 'contains control characters (only line breaks and tabs are allowed)'
-            : 'contains control characters or line breaks',
-        });
-      }
-    });
+  return (
+    z
+      .string({ error: required(expected) })
+      // Bidirectional formatting characters are removed (src/domain/clean-text.ts); control characters are refused.
+      .overwrite((s) => removeBidiControls(options.multiline ? s.replace(/\r\n?/g, '\n') : s).trim())
+      .superRefine((s, ctx) => {
+        const length = Array.from(s).length;
+        if (length === 0 || isBlankText(s)) ctx.addIssue({ code: 'custom', message: 'must not be empty' });
+        if (length > max)
+          ctx.addIssue({ code: 'custom', message: `is too long: ${length} characters (at most ${max})` });
+        if (hasLoneSurrogate(s)) {
+          ctx.addIssue({ code: 'custom', message: 'contains an unpaired surrogate escape such as \\ud800 (not text)' });
+        }
+        if (hasControlCharacters(s, { multiline: options.multiline === true })) {
+          ctx.addIssue({
+            code: 'custom',
+            message: options.multiline
+              ? 'contains control characters (only line breaks and tabs are allowed)'
+              : 'contains control characters or line breaks',
+          });
+        }
+      })
+  );
 }
 
 function optionalText(max: number, options: { multiline?: boolean } = {}) {
@@ -118,12 +114,17 @@ export const calendarDate = z.preprocess(
     }),
 );
 
-const finiteNumber = z.number({
-  error: (issue) =>
-    typeof issue.input === 'number' || typeof issue.input === 'string'
-      ? `must be a finite number, not ${preview(issue.input)}`
-      : required('a number')(issue),
-});
+/** A finite number within ±NUMBER_BOUND, the bound of every number a person enters. */
+const finiteNumber = z
+  .number({
+    error: (issue) =>
+      typeof issue.input === 'number' || typeof issue.input === 'string'
+        ? `must be a finite number, not ${preview(issue.input)}`
+        : required('a number')(issue),
+  })
+  .refine(isWithinBound, {
+    error: (issue) => `must be between -${NUMBER_BOUND_TEXT} and ${NUMBER_BOUND_TEXT}, not ${preview(issue.input)}`,
+  });
 
 const cadence = z.enum(CADENCES, {
   error: (issue) => `must be weekly, biweekly or monthly, not ${preview(issue.input)}`,

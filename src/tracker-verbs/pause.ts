@@ -1,5 +1,6 @@
-import { addDays, isCalendarDay } from '../calendar/days.js';
+import { addDays } from '../calendar/days.js';
 import { formatDay } from '../calendar/format.js';
+import { DAY_FORMS, readCalendarDay } from '../calendar/read-day.js';
 import { calendarDayIn } from '../calendar/time-zone.js';
 import { escapeMrkdwn, truncate } from '../domain/mrkdwn.js';
 import { AppError } from '../errors.js';
@@ -10,33 +11,27 @@ import type { TrackerVerb } from './types.js';
 /** A pause may last at most this long (a forgotten pause must not silence someone for years). */
 export const MAX_PAUSE_DAYS = 366;
 
-/** 'YYYY-MM-DD' from 2026-12-10 or 2026/12/10 (full-width digits and slashes too), or null. */
-export function parsePauseDate(text: string): string | null {
-  const normal = text
-    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[／/.]/g, '-')
-    .trim();
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(normal);
-  if (!m) return null;
-  const day = `${m[1]}-${(m[2] as string).padStart(2, '0')}-${(m[3] as string).padStart(2, '0')}`;
-  return isCalendarDay(day) ? day : null;
-}
-
-/** `/tracker pause until 2026-12-10` (or `/tracker pause 2026-12-10`): no reminders up to that day. */
+/**
+ * `/tracker pause until 2026-12-10` (or `/tracker pause 2026-12-10`, `/tracker pause 12/28`,
+ * `/tracker pause 12月28日まで`): no reminders up to that day. The day is read by the calendar's
+ * readCalendarDay (2026-12-28, 2026/12/28, 12/28 as the next such day, 12月28日, 令和8年12月28日).
+ */
 export const pauseVerb: TrackerVerb = {
   help: 'tracker.help.pause',
   async run({ ctx, userId, locale, args }) {
     const words = args[0]?.toLowerCase() === 'until' || args[0] === 'まで' ? args.slice(1) : args;
     const raw = words.join(' ').trim();
     if (!raw) throw new AppError('pause_usage', 'pause without a date', 'tracker.pause.usage');
-    const until = parsePauseDate(raw);
+    const now = ctx.now();
+    const today = calendarDayIn(now, ctx.config.timeZone);
+    // 「12月28日まで」 reads as the day itself.
+    const until = readCalendarDay(raw.replace(/\s*まで$/, ''), today);
     if (!until) {
       throw new AppError('pause_invalid_date', `unreadable pause date: ${raw}`, 'tracker.pause.invalid_date', {
         value: escapeMrkdwn(truncate(raw, 40)),
+        forms: DAY_FORMS.join(locale === 'ja' ? '、' : ', '),
       });
     }
-    const now = ctx.now();
-    const today = calendarDayIn(now, ctx.config.timeZone);
     if (until < today) {
       throw new AppError('pause_past', `pause date ${until} before ${today}`, 'tracker.pause.past', {
         date: formatDay(until, locale),

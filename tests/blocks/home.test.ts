@@ -153,6 +153,28 @@ describe('Home tab', () => {
     expect(all).not.toContain('どの部にも登録されていません');
   });
 
+  it('gives headquarters staff outside any department no "your departments" text and no two dividers in a row', () => {
+    for (const locale of ['ja', 'en'] as const) {
+      for (const org of [[counts(1)], [], Array.from({ length: 60 }, (_, i) => counts(i + 1))]) {
+        const view = buildHomeView(input({ locale, org }));
+        const all = texts(view.blocks);
+        expect(all).not.toMatch(/所属する部|your departments/i);
+        expect(all).toContain(locale === 'ja' ? '全庁の重点目標の状況です' : 'whole organisation');
+        const types = view.blocks.map((b) => b.type);
+        types.forEach((type, i) => {
+          if (type === 'divider')
+            expect(types[i + 1], `${locale} ${org.length}: ${types.join(',')}`).not.toBe('divider');
+        });
+        expect(types[types.length - 1]).not.toBe('divider');
+        expect(types.filter((type) => type === 'divider')).toHaveLength(1);
+      }
+    }
+    // A department member who is also headquarters keeps both parts, one divider before each.
+    const both = buildHomeView(input({ org: [counts(1)], departments: [department(1, 2)] }));
+    expect(texts(both.blocks)).toContain('あなたが所属する部の重点目標');
+    expect(both.blocks.filter((b) => b.type === 'divider')).toHaveLength(2);
+  });
+
   it('says so when the person has no department, or their departments no targets', () => {
     expect(texts(buildHomeView(input()).blocks)).toContain('どの部にも登録されていません');
     expect(texts(buildHomeView(input({ departments: [department(1, 0)] })).blocks)).toContain(

@@ -193,6 +193,19 @@ describe('review step submission', () => {
       ok: false,
       errors: [{ blockId: REVIEW_STEP_BLOCKS.comment, key: 'review.error.comment_required' }],
     });
+    // Invisible characters alone are no comment; control and bidi characters are removed.
+    for (const blank of ['\u200B', '\u2060\uFEFF\u00AD', '\u202E\u2069\u0001']) {
+      expect(parseReviewStepSubmission(values('return', null, blank), meta())).toEqual({
+        ok: false,
+        errors: [{ blockId: REVIEW_STEP_BLOCKS.comment, key: 'review.error.comment_required' }],
+      });
+    }
+    expect(parseReviewStepSubmission(values('return', null, ' \u202Eevil\u202C\u001b[31m '), meta())).toEqual({
+      ok: true,
+      step: 'return',
+      grade: null,
+      comment: 'evil[31m',
+    });
     expect(parseReviewStepSubmission(values('self', 'B', 'x'.repeat(2001)), meta())).toMatchObject({
       ok: false,
       errors: [{ key: 'review.error.comment_too_long', params: { max: 2000 } }],

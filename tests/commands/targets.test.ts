@@ -97,6 +97,19 @@ describe('/targets', () => {
     expect(replies[0]?.text).toContain('政策経営部');
   });
 
+  it('says a department exists but is not the user’s, rather than that it does not exist', async () => {
+    const replies = captureResponses('/commands/1234/5678', 2);
+    await suite.app.slashCommand({ command: '/targets', text: '総務部', user_id: 'USTAFF001' });
+    await suite.app.slashCommand({ command: '/targets', text: 'somu', user_id: 'USTAFF001' });
+    await waitFor(() => replies.length === 2);
+    for (const reply of replies) {
+      expect(reply.text).toContain('の重点目標は見られません');
+      expect(reply.text).toContain('政策経営部');
+      expect(reply.text).not.toContain('見つかりません');
+      expect(JSON.stringify(reply)).not.toContain('SM-1');
+    }
+  });
+
   it('lets headquarters look at any department by code', async () => {
     const replies = captureResponses();
     await suite.app.slashCommand({ command: '/targets', text: 'seisaku', user_id: 'UHQ000001' });

@@ -106,6 +106,30 @@ describe.each(PROVIDERS)('/tracker on %s', (provider) => {
     ]);
   });
 
+  it('reads the day as 2026/12/28, 12/28, 12月28日 or 令和8年12月28日', async () => {
+    for (const [text, day] of [
+      ['pause until 12/28', '2026-12-28'],
+      ['pause until 2026/12/27', '2026-12-27'],
+      ['pause 12月26日まで', '2026-12-26'],
+      ['pause until 令和8年12月25日', '2026-12-25'],
+      ['pause until １２月２４日', '2026-12-24'],
+      // Already past in this year: the next one.
+      ['pause until 1/5', '2027-01-05'],
+    ]) {
+      const reply = String((await run(app, 'UMGR2', text as string)).text);
+      expect(reply, text).toContain('停止しました');
+      const user = await database.db.slackUser.findUniqueOrThrow({ where: { id: 'UMGR2' } });
+      expect(calendarFromDate(user.pausedUntil as Date), text).toBe(day);
+    }
+  });
+
+  it('says which forms a date may take when it cannot read one', async () => {
+    const reply = String((await run(app, 'U3', 'pause until 2026/13/45')).text);
+    expect(reply).toContain('「2026/13/45」は日付として読めません');
+    expect(reply).toContain('2026-12-28、2026/12/28、12/28、12月28日、令和8年12月28日');
+    expect(await database.db.slackUser.findUnique({ where: { id: 'U3' } })).toMatchObject({ pausedUntil: null });
+  });
+
   it('refuses a missing, unreadable, past or too distant date politely and stores nothing', async () => {
     expect(String((await run(app, 'U3', 'pause')).text)).toContain('/tracker pause until 2026-12-10');
     expect(String((await run(app, 'U3', 'pause until next<!channel>')).text)).toContain(

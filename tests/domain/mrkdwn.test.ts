@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cleanText } from '../../src/domain/clean-text.js';
 import { escapeMrkdwn, mention, truncate } from '../../src/domain/mrkdwn.js';
 
 const unescapeMrkdwn = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -18,12 +19,12 @@ describe('escapeMrkdwn', () => {
     expect(escapeMrkdwn(input)).toBe(expected);
   });
 
-  it('never leaves < or > and unescapes back to the input', () => {
+  it('never leaves < or > and unescapes back to the cleaned input', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (input) => {
         const out = escapeMrkdwn(input);
         expect(out).not.toMatch(/[<>]/);
-        expect(unescapeMrkdwn(out)).toBe(input);
+        expect(unescapeMrkdwn(out)).toBe(cleanText(input, { multiline: true }));
       }),
       { numRuns: 1000 },
     );

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import type { ProgressInput } from './record-progress-update.js';
+import { assertBoundedNumbers, type ProgressInput } from './record-progress-update.js';
 
 export type OwnProgressInput = Omit<ProgressInput, 'milestoneIds'>;
 
@@ -9,6 +9,7 @@ export type OwnProgressInput = Omit<ProgressInput, 'milestoneIds'>;
  */
 export async function recordOwnProgressUpdate(db: Db, input: OwnProgressInput): Promise<{ id: number } | null> {
   if (!Number.isSafeInteger(input.targetId) || input.targetId <= 0) return null;
+  assertBoundedNumbers(input);
   // The permission check and the insert are one INSERT … SELECT (a statement the ORM's query API
   // has no form for): no change to the department's people can come between the check and the write.
   // statusChanged is the value the database's trigger gives it (migration status_changed), so the

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import { isWithinBound, NUMBER_BOUND_TEXT } from '../../domain/parse-number.js';
 import type { Status } from '../../domain/status.js';
 import { AppError } from '../../errors.js';
 
@@ -14,11 +15,28 @@ export interface ProgressInput {
   source?: string;
 }
 
+/** Refuses a value or percentage beyond the bound of entered numbers, whoever the caller. */
+export function assertBoundedNumbers(input: Pick<ProgressInput, 'value' | 'percent'>): void {
+  for (const n of [input.value, input.percent]) {
+    if (n !== null && !isWithinBound(n)) {
+      throw new AppError(
+        'number_out_of_range',
+        `progress number ${n} is beyond the bound`,
+        'progress.validation.number_range',
+        {
+          max: NUMBER_BOUND_TEXT,
+        },
+      );
+    }
+  }
+}
+
 /**
  * Appends a progress update and marks its milestones done, atomically. The caller has
  * already checked the reporter's right to report; milestones are re-checked against the target.
  */
 export async function recordProgressUpdate(db: Db, input: ProgressInput): Promise<{ id: number }> {
+  assertBoundedNumbers(input);
   const data = {
     targetId: input.targetId,
     reporterId: input.reporterId,

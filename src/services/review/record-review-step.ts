@@ -1,6 +1,6 @@
 import { calendarDayIn } from '../../calendar/time-zone.js';
 import type { Db } from '../../db/client.js';
-import { wellFormed } from '../../domain/well-formed.js';
+import { cleanComment } from '../../domain/clean-text.js';
 import { AppError } from '../../errors.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { isLadderGrade } from '../../review/grades.js';
@@ -64,7 +64,8 @@ const PERIOD_KEY: Record<'review_not_scheduled' | 'review_not_open' | 'review_cl
  * target are serialised by a row lock on the target, so two approvals cannot both succeed.
  */
 export async function recordReviewStep(db: Db, input: ReviewStepInput): Promise<RecordedReviewStep> {
-  const comment = wellFormed(input.comment ?? '').trim() || null;
+  // Cleaned (cleanText); blank once invisible characters are removed counts as no comment.
+  const comment = cleanComment(input.comment);
   const rules = STEP_INPUT[input.step];
   if (rules.comment === 'required' && !comment) {
     throw new AppError('review_comment_required', `${input.step} needs a comment`, 'review.error.comment_required');

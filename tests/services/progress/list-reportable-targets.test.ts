@@ -20,4 +20,29 @@ describe.each(PROVIDERS)('listReportableTargets on %s', (provider) => {
     });
     expect(searched.map((t) => t.code)).toEqual(['SK-1']);
   });
+
+  it('searches literally (%, _ and \\ are ordinary characters) and NFKC-normalised on both sides', async () => {
+    // SK-2's title holds the LIKE wildcards and the escape character; SK-1's holds full-width letters.
+    await env.db.target.update({ where: { id: env.org.targets.sk2 }, data: { title: '窓口満足度100%_以上\\改善' } });
+    await env.db.target.update({ where: { id: env.org.targets.sk1 }, data: { title: 'ＬＩＮＥ公式アカウント' } });
+    const search = async (query: string) =>
+      (await listReportableTargets(env.db, { slackUserId: 'USTAFF001', fiscalYear: 2026, query })).map((t) => t.code);
+    expect(await search('%')).toEqual(['SK-2']);
+    expect(await search('_')).toEqual(['SK-2']);
+    expect(await search('0%_')).toEqual(['SK-2']);
+    expect(await search('\\')).toEqual(['SK-2']);
+    expect(await search('%%')).toEqual([]);
+    expect(await search('S_-1')).toEqual([]);
+    expect(await search('ＳＫ－１')).toEqual(['SK-1']);
+    expect(await search('ｓｋ－２')).toEqual(['SK-2']);
+    expect(await search('line')).toEqual(['SK-1']);
+    expect(await search('ＬＩＮＥ')).toEqual(['SK-1']);
+    expect(await search('  ')).toEqual(['SK-1', 'SK-2']);
+    // The limit applies to the matches.
+    expect(
+      (await listReportableTargets(env.db, { slackUserId: 'USTAFF001', fiscalYear: 2026, query: 'sk', limit: 1 })).map(
+        (t) => t.code,
+      ),
+    ).toEqual(['SK-1']);
+  });
 });

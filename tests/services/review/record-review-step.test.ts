@@ -158,6 +158,16 @@ describe.each(PROVIDERS)('recordReviewStep on %s', (provider) => {
     expect((await stepsOf('SK-3')).map((r) => r.comment)).toEqual([`\ufffd${'あ'.repeat(1999)}`]);
   });
 
+  it('counts a comment of invisible characters as none, and stores comments without control or bidi characters', async () => {
+    const targetId = org.targets['SK-4'] as number;
+    const base = { targetId, actorId: PEOPLE.memberA1, step: 'self' as const, grade: 'B' };
+    for (const comment of ['\u200B', '\u200B\u200C\u200D\uFEFF \u3000', '\u202E\u2066', '\u0007\u0085']) {
+      expect((await refusal(step({ ...base, comment }))).code, JSON.stringify(comment)).toBe('review_comment_required');
+    }
+    await step({ ...base, comment: '\u202Egnp.exe\u202C 進捗\u0000\u009B良好\r\n次へ' });
+    expect((await stepsOf('SK-4')).map((r) => r.comment)).toEqual(['gnp.exe 進捗良好\n次へ']);
+  });
+
   it('uses the organisation ladder from the grade_ladder setting', async () => {
     await database.db.setting.create({ data: { key: 'grade_ladder', value: 'A/B/C' } });
     try {
