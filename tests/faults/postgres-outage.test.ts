@@ -4,7 +4,6 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client.js';
 import { applyMigrations } from '../../src/db/migrations.js';
-import { userMessageFor } from '../../src/slack/reply-error.js';
 import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js';
 import { type SeededOrg, seedSmallOrg } from '../helpers/seed.js';
 import { interactionBody, SIGNING_SECRET, signedPost, viewSubmission, waitFor } from '../helpers/slack-driver.js';
@@ -306,25 +305,6 @@ describe.skipIf(!canRunFaultServer())('PostgreSQL stopped for 30 s while people 
     // Nothing lost silently, nothing stored that the user was told had failed: the rows are
     // exactly the reports that got an empty (success) answer.
     expect(rows.map((r) => r.comment).sort()).toEqual(stored.map((a) => a.comment).sort());
-  });
-});
-
-describe('the apology for a database that is restarting', () => {
-  it.each([
-    'Database error. Code: `57P01`. Message: `terminating connection due to administrator command`',
-    'Database error. Code: `57P03`. Message: `the database system is shutting down`',
-    'Database error. Code: `57P03`. Message: `the database system is starting up`',
-    "Can't reach database server at 127.0.0.1:5432",
-    // The driver adapter's ConnectionClosed, when the server closes a connection as it stops.
-    'Raw query failed. Code: `N/A`. Message: `Server has closed the connection.`',
-  ])('says the database is unavailable for %s', (message) => {
-    expect(userMessageFor(Object.assign(new Error(message), { code: 'P2039' })).key).toBe('error.database_unavailable');
-  });
-
-  it('keeps the generic apology for other database errors', () => {
-    expect(userMessageFor(new Error('Database error. Code: `23505`. Message: `duplicate key`')).key).toBe(
-      'error.generic',
-    );
   });
 });
 
