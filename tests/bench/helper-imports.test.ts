@@ -37,5 +37,6 @@ describe('benchmark imports', () => {
     });
     expect(child.stderr).not.toMatch(/Error/);
     expect(child.status).toBe(0);
-  });
+    // A child Node process with the TypeScript loader: minutes on a loaded machine.
+  }, 180_000);
 });

@@ -179,7 +179,8 @@ describe('digest chart', () => {
       expect(ink(expected), `${departments} ${locale}`).toBeGreaterThan(1000);
       expect(Buffer.from(actual).equals(Buffer.from(expected)), `${departments} ${locale}`).toBe(true);
     }
-  });
+    // A child Node process with the TypeScript loader drawing six charts: minutes on a loaded machine.
+  }, 180_000);
 
   it('fails loudly on a chart of no size (the job then sends the digest without the chart)', async () => {
     const spec = digestChartOption(data, 'ja');
