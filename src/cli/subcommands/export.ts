@@ -3,17 +3,27 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fiscalYearAt } from '../../calendar/fiscal-year.js';
 import { calendarDayIn } from '../../calendar/time-zone.js';
+import type { OfflineConfig } from '../../config.js';
 import { AppError } from '../../errors.js';
-import { exportEvaluationSheet, isSheetFormat, SHEET_FORMATS } from '../../export/export-evaluation-sheet.js';
+import { CSV_ENCODINGS, isCsvEncoding } from '../../export/csv.js';
+import {
+  exportEvaluationSheet,
+  isSheetFormat,
+  type ResolveNames,
+  SHEET_FORMATS,
+} from '../../export/export-evaluation-sheet.js';
+import type { AppLogger } from '../../logger.js';
 import { findReviewFiscalYear } from '../../services/review/find-review-fiscal-year.js';
 import type { CliIo } from '../io.js';
 import { openMigratedDatabase } from '../open-migrated-database.js';
 
-export const EXPORT_USAGE = 'Usage: tracker export [--fy 2026] [--format csv|xlsx] [--out FILE] [--lang ja|en]';
+export const EXPORT_USAGE =
+  'Usage: tracker export [--fy 2026] [--format csv|xlsx] [--encoding utf8|sjis] [--out FILE] [--lang ja|en]';
 
 /**
  * `tracker export`: writes the evaluation sheet of a fiscal year (default: the year under review,
- * else the current one) as CSV or XLSX (default) to FILE (default hyouka-sheet-FY2026.xlsx).
+ * else the current one) as CSV or XLSX (default) to FILE (default hyouka-sheet-FY2026.xlsx). With
+ * SLACK_BOT_TOKEN set, owners are shown by their Slack display names; without it, by their ids.
  */
 export async function runExport(args: string[], io: CliIo, now: Date = new Date()): Promise<number> {
   const { values } = parseArgs({
@@ -23,11 +33,23 @@ export async function runExport(args: string[], io: CliIo, now: Date = new Date(
       format: { type: 'string', default: 'xlsx' },
       out: { type: 'string' },
       lang: { type: 'string', default: 'ja' },
+      encoding: { type: 'string', default: 'utf8' },
     },
   });
   const format = values.format.toLowerCase();
   if (!isSheetFormat(format)) {
     io.err(`--format must be one of ${SHEET_FORMATS.join(', ')}\n${EXPORT_USAGE}`);
+    return 2;
+  }
+  const encoding = values.encoding
+    .toLowerCase()
+    .replace(/^(utf-8|shift_jis|shift-jis|cp932)$/, (e) => (e === 'utf-8' ? 'utf8' : 'sjis'));
+  if (!isCsvEncoding(encoding)) {
+    io.err(`--encoding must be one of ${CSV_ENCODINGS.join(', ')}\n${EXPORT_USAGE}`);
+    return 2;
+  }
+  if (encoding !== 'utf8' && format !== 'csv') {
+    io.err(`--encoding applies to --format csv only\n${EXPORT_USAGE}`);
     return 2;
   }
   if (values.lang !== 'ja' && values.lang !== 'en') {
@@ -43,7 +65,7 @@ export async function runExport(args: string[], io: CliIo, now: Date = new Date(
     }
     fiscalYear = Number(fy);
   }
-  const { config, database } = await openMigratedDatabase(io);
+  const { config, database, logger } = await openMigratedDatabase(io);
   try {
     if (fiscalYear === null) {
       const review = await findReviewFiscalYear(database.db, { today: calendarDayIn(now, config.timeZone) });
@@ -53,11 +75,15 @@ export async function runExport(args: string[], io: CliIo, now: Date = new Date(
       fiscalYear,
       format,
       timeZone: config.timeZone,
+      now,
       locale: values.lang,
+      encoding,
+      resolveNames: await slackNames(config, logger),
     });
     const out = resolve(values.out ?? file.fileName);
     await writeFile(out, file.data);
-    io.out(`Wrote the FY${fiscalYear} evaluation sheet (${file.rows} targets, ${format}) to ${out}`);
+    const what = format === 'csv' ? `csv, ${encoding === 'sjis' ? 'Shift_JIS' : 'UTF-8'}` : format;
+    io.out(`Wrote the FY${fiscalYear} evaluation sheet (${file.rows} targets, ${what}) to ${out}`);
     return 0;
   } catch (error) {
     if (error instanceof AppError && error.code === 'fiscal_year_unknown') {
@@ -68,4 +94,24 @@ export async function runExport(args: string[], io: CliIo, now: Date = new Date(
   } finally {
     await database.close();
   }
+}
+
+/**
+ * Owners' display names from Slack when the bot token is set (one users.info per owner, retried
+ * once; an owner whose lookup fails keeps the id). The Slack client is loaded only then.
+ */
+async function slackNames(config: OfflineConfig, logger: AppLogger): Promise<ResolveNames | undefined> {
+  const token = config.slack.botToken;
+  if (!token) return undefined;
+  const [{ WebClient }, { resolveUserNames }] = await Promise.all([
+    import('@slack/web-api'),
+    import('../../slack/resolve-user-names.js'),
+  ]);
+  const client = new WebClient(token, {
+    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+    logger,
+    retryConfig: { retries: 1 },
+    timeout: 10_000,
+  });
+  return (ids) => resolveUserNames(client, ids, logger);
 }
