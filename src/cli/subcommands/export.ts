@@ -18,7 +18,11 @@ import type { CliIo } from '../io.js';
 import { openMigratedDatabase } from '../open-migrated-database.js';
 
 export const EXPORT_USAGE =
-  'Usage: tracker export [--fy 2026] [--format csv|xlsx] [--encoding utf8|sjis] [--out FILE] [--lang ja|en]';
+  'Usage: tracker export [--fy 2026] [--format csv|xlsx] [--encoding utf8|sjis] [--out FILE] [--lang ja|en]\n' +
+  '       tracker export --template xlsx [--from FILE.yaml|FILE.csv|FILE.xlsx] [--out FILE]';
+
+/** Where the import workbook goes without --out. */
+export const TEMPLATE_FILE_NAME = 'import-template.xlsx';
 
 /**
  * `tracker export`: writes the evaluation sheet of a fiscal year (default: the year under review,
@@ -34,8 +38,15 @@ export async function runExport(args: string[], io: CliIo, now: Date = new Date(
       out: { type: 'string' },
       lang: { type: 'string', default: 'ja' },
       encoding: { type: 'string', default: 'utf8' },
+      template: { type: 'string' },
+      from: { type: 'string' },
     },
   });
+  if (values.template !== undefined) return writeTemplate(values, io);
+  if (values.from !== undefined) {
+    io.err(`--from goes with --template xlsx\n${EXPORT_USAGE}`);
+    return 2;
+  }
   const format = values.format.toLowerCase();
   if (!isSheetFormat(format)) {
     io.err(`--format must be one of ${SHEET_FORMATS.join(', ')}\n${EXPORT_USAGE}`);
@@ -94,6 +105,41 @@ export async function runExport(args: string[], io: CliIo, now: Date = new Date(
   } finally {
     await database.close();
   }
+}
+
+/**
+ * `tracker export --template xlsx`: the import workbook (headers and drop-down lists), empty or,
+ * with --from, filled with the organisation of an import file, which it then imports unchanged.
+ */
+async function writeTemplate(values: { template?: string; from?: string; out?: string }, io: CliIo): Promise<number> {
+  if (values.template?.toLowerCase() !== 'xlsx') {
+    io.err(`--template must be xlsx\n${EXPORT_USAGE}`);
+    return 2;
+  }
+  let rows: string[][] = [];
+  if (values.from !== undefined) {
+    const [{ readOrganizationFile }, { organizationToRecords }, { formatProblem }] = await Promise.all([
+      import('../../import/read-organization-file.js'),
+      import('../../import/organization-to-csv.js'),
+      import('../../import/organization.js'),
+    ]);
+    const read = await readOrganizationFile(values.from);
+    if (!read.ok) {
+      for (const problem of read.problems) io.err(formatProblem(problem));
+      io.err(`tracker export: ${values.from} has problems; no workbook was written.`);
+      return 1;
+    }
+    rows = organizationToRecords(read.organization).slice(1);
+  }
+  const { importWorkbookXlsx } = await import('../../import/import-workbook.js');
+  const out = resolve(values.out ?? TEMPLATE_FILE_NAME);
+  await writeFile(out, await importWorkbookXlsx(rows));
+  io.out(
+    values.from === undefined
+      ? `Wrote the import workbook (headers and drop-down lists) to ${out}`
+      : `Wrote the import workbook with ${rows.length} rows from ${values.from} to ${out}`,
+  );
+  return 0;
 }
 
 /**
