@@ -18,6 +18,7 @@ export function organizationToRecords(org: Organization, options: { headers?: 'e
   const organization = {
     fiscal_year: String(org.fiscalYear),
     leadership_channel: org.leadershipChannel,
+    organization_name: org.organizationName ?? '',
     hq_users: org.hqUsers?.join(' ') ?? '',
     hq_department: org.hqDepartment ?? '',
     cadence: org.cadence ?? '',

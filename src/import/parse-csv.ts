@@ -98,6 +98,7 @@ export function parseOrganizationRecords(records: readonly SheetRecord[]): Parse
     return match ? Number(match[1]) : v;
   });
   orgValue('leadership_channel', 'leadership_channel');
+  orgValue('organization_name', 'organization_name');
   orgValue('hq_users', 'hq_users', splitList);
   orgValue('hq_department', 'hq_department');
   orgValue('cadence', 'cadence');

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 
-/** The setting that holds the organisation's name (板橋区), set by the import file. */
+/** The setting that holds the organisation's name (板橋区), set by the import file's organization_name. */
 export const ORGANIZATION_NAME_KEY = 'organization_name';
 
 /** The organisation's name, or null when the import file gave none. */

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import readXlsxFile from 'read-excel-file/node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/run-cli.js';
 import { openDatabase } from '../../../src/db/client.js';
@@ -58,6 +59,14 @@ describe('tracker import FILE.xlsx', () => {
     expect(second.out).toContain('  targets: 0 created, 0 updated, 279 unchanged');
     expect(second.out).toContain('Nothing to change');
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('titles the evaluation sheet with the organisation name the file gives', async () => {
+    const file = join(dir, 'sheet.xlsx');
+    expect((await run(['export', '--fy', '2026', '--out', file])).code).toBe(0);
+    const [sheet] = await readXlsxFile(readFileSync(file));
+    expect(sheet?.data[0]?.[0]).toBe('板橋区　令和8年度 行政評価 評価シート');
+    expect(sheet?.data).toHaveLength(2 + 279);
   });
 
   it('lists a broken workbook’s problems by row and column and writes nothing', async () => {
