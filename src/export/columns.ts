@@ -64,7 +64,7 @@ export const SHEET_COLUMNS: readonly SheetColumn[] = [
     value: (r, c) => t(c.locale, r.progressStatus ? `status.${r.progressStatus}` : 'digest.status.not_reported'),
   },
   { header: 'export.header.latest_comment', width: 30, kind: 'long', value: (r) => r.latestComment },
-  { header: 'export.header.last_update', width: 10, kind: 'date', value: (r) => dayCell(r.lastUpdate) },
+  { header: 'export.header.last_update', width: 11, kind: 'date', value: (r) => dayCell(r.lastUpdate) },
   { header: 'export.header.suggested', width: 7, kind: 'text', value: (r) => r.suggestedGrade },
   { header: 'export.header.self_grade', width: 7, kind: 'text', value: (r) => r.selfGrade },
   { header: 'export.header.hq_grade', width: 8, kind: 'text', value: (r) => r.hqGrade },
