@@ -18,11 +18,13 @@ export const subcommands: Record<string, Subcommand> = {
       (await import('./subcommands/new-migration.js')).newMigrationSubcommand.run(args, io, wiring),
   },
   import: {
-    summary: 'Import the organisation from FILE.yaml|FILE.csv [--dry-run] [--actor U…]',
+    summary: 'Import the organisation from FILE.yaml|FILE.csv|FILE.xlsx [--dry-run] [--actor U…]',
     run: async (args, io, wiring) => (await import('./subcommands/import.js')).importSubcommand.run(args, io, wiring),
   },
   export: {
-    summary: 'Write the evaluation sheet (評価シート): --fy 2026 --format csv|xlsx [--out FILE]',
+    summary:
+      'Write the evaluation sheet (評価シート): --fy 2026 --format csv|xlsx [--encoding utf8|sjis] [--out FILE]; ' +
+      'or the import workbook: --template xlsx [--from FILE]',
     run: async (args, io) => (await import('./subcommands/export.js')).runExport(args, io),
   },
   'digest preview': {

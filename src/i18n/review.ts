@@ -207,6 +207,9 @@ export const review = {
   'export.header.category': { ja: '区分', en: 'Category' },
   'export.header.code': { ja: 'コード', en: 'Code' },
   'export.header.title': { ja: '重点目標', en: 'Key target' },
+  'export.header.owner': { ja: '担当者', en: 'Owner' },
+  'export.header.progress_status': { ja: '進捗状況', en: 'Progress' },
+  'export.header.latest_comment': { ja: '最新コメント', en: 'Latest comment' },
   'export.header.indicator': { ja: '指標', en: 'Indicator' },
   'export.header.unit': { ja: '単位', en: 'Unit' },
   'export.header.baseline': { ja: '基準値', en: 'Baseline' },
@@ -224,6 +227,8 @@ export const review = {
   'export.indicator.activity': { ja: '活動指標', en: 'Activity' },
   'export.indicator.outcome': { ja: '成果指標', en: 'Outcome' },
   'export.sheet_name': { ja: '評価シート', en: 'Evaluation sheet' },
+  'export.title': { ja: '{fy} 行政評価 評価シート', en: '{fy} administrative evaluation sheet' },
+  'export.as_of': { ja: '{day}現在', en: 'as of {day}' },
   'export.error.fiscal_year_unknown': {
     ja: '{fy}年度のデータは登録されていません。',
     en: 'Fiscal year {fy} has not been loaded.',

@@ -2,6 +2,7 @@
 export const CSV_COLUMNS = [
   { name: 'fiscal_year', ja: '年度', scope: 'organization', required: true },
   { name: 'leadership_channel', ja: '幹部チャンネル', scope: 'organization', required: true },
+  { name: 'organization_name', ja: '団体名', scope: 'organization' },
   { name: 'hq_users', ja: '本部ユーザー', scope: 'organization', list: true },
   { name: 'hq_department', ja: '本部の部コード', scope: 'organization' },
   { name: 'cadence', ja: '報告頻度', scope: 'organization' },

@@ -8,10 +8,17 @@ import type { Organization } from './organization.js';
  * filtered in Excel. With bom, Japanese Excel opens the UTF-8 file correctly.
  */
 export function organizationToCsv(org: Organization, options: { headers?: 'en' | 'ja'; bom?: boolean } = {}): string {
+  const csv = stringify(organizationToRecords(org, options), { record_delimiter: 'windows' });
+  return options.bom ? `\uFEFF${csv}` : csv;
+}
+
+/** The import sheet's records for an organisation: the header, then one row per target. */
+export function organizationToRecords(org: Organization, options: { headers?: 'en' | 'ja' } = {}): string[][] {
   const header = CSV_COLUMNS.map((c) => (options.headers === 'ja' ? c.ja : c.name));
   const organization = {
     fiscal_year: String(org.fiscalYear),
     leadership_channel: org.leadershipChannel,
+    organization_name: org.organizationName ?? '',
     hq_users: org.hqUsers?.join(' ') ?? '',
     hq_department: org.hqDepartment ?? '',
     cadence: org.cadence ?? '',
@@ -52,8 +59,7 @@ export function organizationToCsv(org: Organization, options: { headers?: 'en' |
       rows.push(CSV_COLUMNS.map((c) => cells[c.name] ?? ''));
     }
   }
-  const csv = stringify([header, ...rows], { record_delimiter: 'windows' });
-  return options.bom ? `\uFEFF${csv}` : csv;
+  return [header, ...rows];
 }
 
 function checkItem(text: string, separator: RegExp, what: string): string {

@@ -48,6 +48,8 @@ export interface OrgDepartment {
 export interface Organization {
   fiscalYear: number;
   leadershipChannel: string;
+  /** The organisation's name (板橋区), shown on the evaluation sheet; null when the file gives none. */
+  organizationName: string | null;
   /** null: the file does not name HQ users (the setting is removed). */
   hqUsers: string[] | null;
   hqDepartment: string | null;

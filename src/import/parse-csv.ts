@@ -22,12 +22,13 @@ interface Row {
   cells: Partial<Record<CsvColumnName, string>>;
 }
 
-/** A record with where it was in the file. */
-interface ParsedRecord {
-  record: string[];
-  lines: number;
-  records: number;
-  emptyLines: number;
+/** A record of a sheet (CSV or XLSX): its cells and where it was. */
+export interface SheetRecord {
+  cells: string[];
+  /** The row as a spreadsheet shows it (header = row 1 in a CSV file). */
+  number: number;
+  /** The line the row starts on in the file (differs when earlier cells span lines). */
+  line: number;
 }
 
 interface Place {
@@ -39,7 +40,17 @@ interface Place {
 
 /** Parses and validates an organisation CSV; problems carry their row and column. */
 export function parseOrganizationCsv(text: string): ParsedOrganization {
-  const read = readRows(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  const records = csvRecords(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  if ('problems' in records) return { ok: false, problems: records.problems, warnings: [] };
+  return parseOrganizationRecords(records.records);
+}
+
+/**
+ * Validates an organisation given as the records of a sheet (the first is the header), whether
+ * read from CSV or from an XLSX workbook; problems carry their row and column.
+ */
+export function parseOrganizationRecords(records: readonly SheetRecord[]): ParsedOrganization {
+  const read = readRows(records);
   if ('problems' in read) return { ok: false, problems: read.problems, warnings: [] };
   const { rows, headers } = read;
   const columnLabel = (name: CsvColumnName) => headers.get(name) ?? name;
@@ -88,6 +99,7 @@ export function parseOrganizationCsv(text: string): ParsedOrganization {
     return match ? Number(match[1]) : v;
   });
   orgValue('leadership_channel', 'leadership_channel');
+  orgValue('organization_name', 'organization_name');
   orgValue('hq_users', 'hq_users', splitList);
   orgValue('hq_department', 'hq_department');
   orgValue('cadence', 'cadence');
@@ -221,12 +233,13 @@ function targetFromRow(
   return target;
 }
 
-function readRows(text: string): { rows: Row[]; headers: Map<CsvColumnName, string> } | { problems: ImportProblem[] } {
+/** The records of a CSV text, or the quoting problem that stops reading it. */
+function csvRecords(text: string): { records: SheetRecord[] } | { problems: ImportProblem[] } {
   let lastLine = 0;
-  const positions: Omit<ParsedRecord, 'record'>[] = [];
-  let records: ParsedRecord[];
+  const positions: { lines: number; records: number; emptyLines: number }[] = [];
+  let cells: string[][];
   try {
-    const cells = parse(text, {
+    cells = parse(text, {
       skip_empty_lines: true,
       relax_quotes: false,
       relax_column_count: false,
@@ -236,7 +249,6 @@ function readRows(text: string): { rows: Row[]; headers: Map<CsvColumnName, stri
         return record;
       },
     });
-    records = cells.map((record, i) => ({ record, ...(positions[i] ?? { lines: 0, records: i + 1, emptyLines: 0 }) }));
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const lines = (error as CsvError & { lines?: number }).lines;
@@ -254,12 +266,24 @@ function readRows(text: string): { rows: Row[]; headers: Map<CsvColumnName, stri
       ],
     };
   }
+  return {
+    records: cells.map((record, i) => {
+      const { lines, records: count, emptyLines } = positions[i] ?? { lines: 0, records: i + 1, emptyLines: 0 };
+      const line = lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+      return { cells: record, number: count + emptyLines, line };
+    }),
+  };
+}
+
+function readRows(
+  records: readonly SheetRecord[],
+): { rows: Row[]; headers: Map<CsvColumnName, string> } | { problems: ImportProblem[] } {
   const [head, ...body] = records;
   if (!head) return { problems: [{ location: '', message: 'the file is empty (expected a header row)' }] };
   const problems: ImportProblem[] = [];
   const headers = new Map<CsvColumnName, string>();
   const byIndex: (CsvColumnName | undefined)[] = [];
-  head.record.forEach((header, i) => {
+  head.cells.forEach((header, i) => {
     if (header.trim() === '') {
       byIndex.push(undefined);
       return;
@@ -283,15 +307,13 @@ function readRows(text: string): { rows: Row[]; headers: Map<CsvColumnName, stri
     }
   }
   const rows: Row[] = [];
-  for (const { record, lines, records: count, emptyLines } of body) {
-    const number = count + emptyLines;
-    const line = lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+  for (const { cells: record, number, line } of body) {
     if (record.every((cell) => cell.trim() === '')) continue;
     const cells: Row['cells'] = {};
     record.forEach((cell, i) => {
       const name = byIndex[i];
       if (name) cells[name] = cell;
-      else if (cell.trim() !== '' && (head.record[i] ?? '').trim() === '') {
+      else if (cell.trim() !== '' && (head.cells[i] ?? '').trim() === '') {
         problems.push({ location: `row ${number}, column ${i + 1}`, message: 'a value in a column without a header' });
       }
     });

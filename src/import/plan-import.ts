@@ -91,7 +91,7 @@ export interface DepartmentPlan {
   targets: TargetPlan[];
 }
 
-export const SETTING_KEYS = ['hq_users', 'hq_department', 'cadence'] as const;
+export const SETTING_KEYS = ['hq_users', 'hq_department', 'cadence', 'organization_name'] as const;
 
 export interface ImportPlan {
   fiscalYear: { year: number; existingId: number | null; action: RowAction; leadershipChannel: string };
@@ -125,6 +125,7 @@ export function planImport(org: Organization, existing: ExistingState): ImportPl
     hq_users: org.hqUsers ? JSON.stringify(org.hqUsers) : null,
     hq_department: org.hqDepartment,
     cadence: org.cadence,
+    organization_name: org.organizationName,
   };
   const settings: ImportPlan['settings'] = { set: [], remove: [], unchanged: 0 };
   for (const key of SETTING_KEYS) {

@@ -3,12 +3,13 @@ import { extname } from 'node:path';
 import { decodeText, type TextEncoding } from './decode-text.js';
 import type { ParsedOrganization } from './organization.js';
 import { parseOrganizationCsv } from './parse-csv.js';
+import { parseOrganizationXlsx } from './parse-xlsx.js';
 import { parseOrganizationYaml } from './parse-yaml.js';
 
 /** Larger files are refused before reading: a real organisation file is well under 1 MB. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-export type FileFormat = 'yaml' | 'csv';
+export type FileFormat = 'yaml' | 'csv' | 'xlsx';
 
 export type ReadOrganization = ParsedOrganization & { format?: FileFormat; encoding?: TextEncoding; bytes?: number };
 
@@ -17,11 +18,12 @@ export function formatOfPath(path: string): FileFormat | undefined {
   const ext = extname(path).toLowerCase();
   if (ext === '.yaml' || ext === '.yml') return 'yaml';
   if (ext === '.csv') return 'csv';
+  if (ext === '.xlsx') return 'xlsx';
   return undefined;
 }
 
-/** Decodes, parses and validates the bytes of an import file. */
-export function parseOrganizationBytes(bytes: Uint8Array, format: FileFormat): ReadOrganization {
+/** Decodes, parses and validates the bytes of a text import file (YAML or CSV). */
+export function parseOrganizationBytes(bytes: Uint8Array, format: Exclude<FileFormat, 'xlsx'>): ReadOrganization {
   if (bytes.byteLength > MAX_FILE_BYTES) {
     return { ok: false, problems: [{ location: '', message: tooLarge(bytes.byteLength) }], warnings: [], format };
   }
@@ -31,7 +33,7 @@ export function parseOrganizationBytes(bytes: Uint8Array, format: FileFormat): R
   return { ...parsed, format, encoding: decoded.encoding, bytes: bytes.byteLength };
 }
 
-/** Reads an import file (.yaml, .yml or .csv), refusing oversized files before reading them. */
+/** Reads an import file (.yaml, .yml, .csv or .xlsx), refusing oversized files before reading them. */
 export async function readOrganizationFile(path: string): Promise<ReadOrganization> {
   const format = formatOfPath(path);
   const refuse = (message: string): ReadOrganization => ({
@@ -39,7 +41,7 @@ export async function readOrganizationFile(path: string): Promise<ReadOrganizati
     problems: [{ location: '', message }],
     warnings: [],
   });
-  if (!format) return refuse(`${path}: unknown file type; use .yaml, .yml or .csv`);
+  if (!format) return refuse(`${path}: unknown file type; use .yaml, .yml, .csv or .xlsx`);
   let size: number;
   try {
     const info = await stat(path);
@@ -50,7 +52,9 @@ export async function readOrganizationFile(path: string): Promise<ReadOrganizati
     return refuse(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot be read (${code ?? 'error'})`);
   }
   if (size > MAX_FILE_BYTES) return { ...refuse(tooLarge(size)), format };
-  return parseOrganizationBytes(await readFile(path), format);
+  const bytes = await readFile(path);
+  if (format === 'xlsx') return { ...(await parseOrganizationXlsx(bytes)), format, bytes: bytes.byteLength };
+  return parseOrganizationBytes(bytes, format);
 }
 
 function tooLarge(bytes: number): string {

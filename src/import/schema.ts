@@ -190,6 +190,7 @@ export const organizationSchema = z.strictObject(
       .min(2000, { error: 'must be a year between 2000 and 2100' })
       .max(2100, { error: 'must be a year between 2000 and 2100' }),
     leadership_channel: channelId,
+    organization_name: optionalText(LIMITS.nameChars),
     hq_users: z.preprocess(
       blankToUndefined,
       z.array(userId, { error: required('a list of Slack user ids') }).optional(),

@@ -200,6 +200,7 @@ function toOrganization(input: OrganizationInput): Organization {
   return {
     fiscalYear: input.fiscal_year,
     leadershipChannel: input.leadership_channel,
+    organizationName: input.organization_name ?? null,
     hqUsers: input.hq_users ?? null,
     hqDepartment: input.hq_department ?? null,
     cadence: input.cadence ?? null,

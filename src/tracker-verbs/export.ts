@@ -6,6 +6,7 @@ import { exportEvaluationSheet, isSheetFormat, type SheetFormat } from '../expor
 import { t } from '../i18n/messages.js';
 import { isHqUser } from '../services/people/is-hq-user.js';
 import { findReviewFiscalYear } from '../services/review/find-review-fiscal-year.js';
+import { resolveUserNames } from '../slack/resolve-user-names.js';
 import type { TrackerVerb } from './types.js';
 
 /** The words after `export`: a fiscal year and a format, in any order, each optional. */
@@ -43,6 +44,8 @@ export const exportVerb: TrackerVerb = {
       fiscalYear,
       format: parsed.format,
       timeZone: ctx.config.timeZone,
+      now,
+      resolveNames: (ids) => resolveUserNames(client, ids, ctx.logger),
     });
     const label = fiscalYearLabel(fiscalYear, locale);
     try {

@@ -11,6 +11,8 @@ import { evaluationSheetXlsx } from '../../src/export/xlsx.js';
 import { validateOrganization } from '../../src/import/validate-organization.js';
 import { SAMPLE_ROWS } from '../export/sample-rows.js';
 
+const SHEET_TITLE = { organization: '板橋区', fiscalYear: 2026, asOf: '2026-12-05' };
+
 /** What must never reach Slack or an export: C0/C1 controls other than newline and tab, bidi controls, lone surrogates. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is checked.
 const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]|\p{Cs}/u;
@@ -128,11 +130,11 @@ describe('everything shown in Slack or exported is cleaned', () => {
         department: '\u2066政策経営部\u2069',
       },
     ];
-    const csv = evaluationSheetCsv(rows).toString('utf8');
+    const csv = evaluationSheetCsv(rows, { locale: 'ja' }).toString('utf8');
     // CRLF ends the CSV's records.
     expect(csv.replace(/\r\n/g, '\n')).not.toMatch(UNSAFE);
     expect(csv).toContain('evil<!here>x\n二行目');
-    const sheets = await readXlsxFile(await evaluationSheetXlsx(rows));
+    const sheets = await readXlsxFile(await evaluationSheetXlsx(rows, { locale: 'ja' }, SHEET_TITLE));
     const cells = (sheets[0]?.data ?? []).flat().filter((c): c is string => typeof c === 'string');
     for (const cell of cells) expect(cell).not.toMatch(UNSAFE);
     expect(cells).toContain('政策経営部');

@@ -12,6 +12,8 @@ import { listEvaluationRows } from '../../src/services/review/list-evaluation-ro
 import { seedSmallOrg } from '../helpers/seed.js';
 import { seededTestDatabase } from '../helpers/seeded-database.js';
 
+const SHEET_TITLE = { organization: '板橋区', fiscalYear: 2026, asOf: '2026-12-05' };
+
 /** A /progress submission for target 1 with the given value. */
 function modalWith(value: string) {
   return parseProgressSubmission({
@@ -152,9 +154,9 @@ describe('the bound through storage to the evaluation sheet', () => {
         if (n !== null) expect(Number.isFinite(n)).toBe(true);
       }
     }
-    const csv = evaluationSheetCsv(rows).toString('utf8');
+    const csv = evaluationSheetCsv(rows, { locale: 'ja' }).toString('utf8');
     expect(csv).not.toMatch(/Infinity|NaN/);
-    const sheets = await readXlsxFile(await evaluationSheetXlsx(rows));
+    const sheets = await readXlsxFile(await evaluationSheetXlsx(rows, { locale: 'ja' }, SHEET_TITLE));
     const cells = (sheets[0]?.data ?? []).flat();
     for (const cell of cells) if (typeof cell === 'number') expect(Number.isFinite(cell)).toBe(true);
     expect(cells).toContain(1e12);

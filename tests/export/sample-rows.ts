@@ -6,6 +6,7 @@ const base: EvaluationRow = {
   category: '施策',
   code: 'SK-1',
   title: 'いたばしNo.1実現プラン2025の改訂と新規事業の着実な実施',
+  ownerId: 'U0SEISAK01',
   indicatorKind: 'activity',
   unit: '%',
   baseline: 0,
@@ -19,8 +20,13 @@ const base: EvaluationRow = {
   hqComment: '成果を評価する, "外部要因" も考慮',
   returnComment: null,
   reviewState: 'confirmed',
+  progressStatus: 'done',
+  latestComment: '改訂版を公表した',
   lastUpdate: '2027-03-31',
 };
+
+/** Display names the sheets are given for the sample owners (U0UNNAMED1 has none: shown by id). */
+export const SAMPLE_NAMES: ReadonlyMap<string, string> = new Map([['U0SEISAK01', '板橋 花子']]);
 
 /** Rows with the awkward cases: commas, quotes, newlines, empty cells, negatives, formula-like text. */
 export const SAMPLE_ROWS: EvaluationRow[] = [
@@ -45,6 +51,9 @@ export const SAMPLE_ROWS: EvaluationRow[] = [
     hqComment: null,
     returnComment: '実績を再確認してください',
     reviewState: 'returned',
+    ownerId: null,
+    progressStatus: null,
+    latestComment: null,
     lastUpdate: null,
   },
   {
@@ -64,5 +73,9 @@ export const SAMPLE_ROWS: EvaluationRow[] = [
     selfComment: '=HYPERLINK("http://example.invalid","x")',
     hqComment: null,
     reviewState: 'self_assessed',
+    ownerId: 'U0UNNAMED1',
+    progressStatus: 'at_risk',
+    latestComment: '+ 研修日程の調整中',
+    lastUpdate: '2026-10-05',
   },
 ];

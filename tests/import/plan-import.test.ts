@@ -40,6 +40,7 @@ function stateOf(org: Organization): ExistingState {
       ['hq_users', JSON.stringify(org.hqUsers)],
       ['hq_department', org.hqDepartment ?? ''],
       ['cadence', org.cadence ?? ''],
+      ...(org.organizationName ? [['organization_name', org.organizationName] as [string, string]] : []),
     ]),
     reviewWindows: org.review.map((w) => ({ id: id++, ...w })),
     departments,

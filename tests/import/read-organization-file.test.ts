@@ -31,17 +31,19 @@ describe('readOrganizationFile', () => {
   });
 
   it('picks the format from the extension', () => {
-    expect(['a.yaml', 'b.YML', 'c.csv', 'd.xlsx', 'e'].map(formatOfPath)).toEqual([
+    expect(['a.yaml', 'b.YML', 'c.csv', 'd.xlsx', 'e.XLSX', 'f.xls', 'g'].map(formatOfPath)).toEqual([
       'yaml',
       'yaml',
       'csv',
+      'xlsx',
+      'xlsx',
       undefined,
       undefined,
     ]);
   });
 
   it('refuses unknown extensions, missing files and folders', async () => {
-    expect(messages(await readOrganizationFile(join(dir, 'org.xlsx')))).toEqual([
+    expect(messages(await readOrganizationFile(join(dir, 'org.xls')))).toEqual([
       expect.stringMatching(/unknown file type/),
     ]);
     expect(messages(await readOrganizationFile(join(dir, 'missing.yaml')))).toEqual([

@@ -3,6 +3,8 @@ import type { ImportProblem, ParsedOrganization } from '../../src/import/organiz
 
 export const EXAMPLE_YAML = join(import.meta.dirname, '../../examples/itabashi-fy2026.yaml');
 export const EXAMPLE_CSV = join(import.meta.dirname, '../../examples/itabashi-fy2026.csv');
+export const EXAMPLE_XLSX = join(import.meta.dirname, '../../examples/itabashi-fy2026.xlsx');
+export const TEMPLATE_XLSX = join(import.meta.dirname, '../../examples/import-template.xlsx');
 
 /** A small valid organisation file: two departments, three targets. */
 export const SMALL_YAML = `fiscal_year: 2026

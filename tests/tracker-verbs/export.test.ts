@@ -45,7 +45,11 @@ describe('/tracker export', () => {
     nock('https://slack.com')
       .persist()
       .post('/api/users.info')
-      .reply(200, { ok: true, user: { locale: 'ja-JP' } });
+      .reply(200, (_u, body) => {
+        const user = decodeSlackBody(body).user;
+        const name = user === PEOPLE.memberA1 ? '職員A1' : '';
+        return { ok: true, user: { id: user, locale: 'ja-JP', profile: { display_name: name } } };
+      });
     replies.length = 0;
     nock('https://hooks.slack.com')
       .post('/commands/1234/5678')
@@ -92,7 +96,8 @@ describe('/tracker export', () => {
   it('uploads the XLSX evaluation sheet to a headquarters user’s DM', async () => {
     const seen = nockUpload();
     await app.slashCommand({ command: '/tracker', text: 'export 2026', user_id: PEOPLE.hq });
-    await waitFor(() => replies.length === 1);
+    // The first workbook of the process loads the XLSX writer, which takes seconds on a busy machine.
+    await waitFor(() => replies.length === 1, 30_000);
     expect(replies[0]).toBe('令和8年度の評価シート（hyouka-sheet-FY2026.xlsx、6件）をDMでお送りしました。');
     expect(seen.dmFor).toBe(PEOPLE.hq);
     expect(seen.filename).toBe('hyouka-sheet-FY2026.xlsx');
@@ -100,8 +105,12 @@ describe('/tracker export', () => {
     expect(String(seen.completion?.initial_comment)).toContain('6件');
     // The bytes Slack received are the workbook itself.
     const [sheet] = await readXlsxFile(seen.uploaded as Buffer);
-    expect(sheet?.data[0]).toEqual(sheetHeaders('ja'));
-    expect(sheet?.data).toHaveLength(7);
+    expect(sheet?.data[0]?.[0]).toBe('令和8年度 行政評価 評価シート');
+    expect(sheet?.data[1]).toEqual(sheetHeaders('ja'));
+    expect(sheet?.data).toHaveLength(8);
+    // Owners are named by their Slack display names.
+    const owner = sheetHeaders('ja').indexOf('担当者');
+    expect(sheet?.data[2]?.[owner]).toBe('職員A1');
   });
 
   it('uploads CSV with a BOM when asked', async () => {

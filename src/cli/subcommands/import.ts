@@ -7,13 +7,13 @@ import { type ImportResult, importOrganization } from '../../services/organizati
 import type { CliIo, Subcommand } from '../io.js';
 import { openMigratedDatabase } from '../open-migrated-database.js';
 
-const USAGE = 'Usage: tracker import FILE.yaml|FILE.csv [--dry-run] [--actor SLACK_USER_ID]';
+const USAGE = 'Usage: tracker import FILE.yaml|FILE.csv|FILE.xlsx [--dry-run] [--actor SLACK_USER_ID]';
 
 const ENCODING_NAMES = { 'utf-8-bom': 'UTF-8 with BOM', 'utf-8': 'UTF-8', cp932: 'Shift_JIS (CP932)' } as const;
 
-/** `tracker import FILE [--dry-run]`: loads a fiscal year's organisation from YAML or CSV. */
+/** `tracker import FILE [--dry-run]`: loads a fiscal year's organisation from YAML, CSV or XLSX (first sheet). */
 export const importSubcommand: Subcommand = {
-  summary: 'Import departments, targets and milestones from YAML or CSV (--dry-run shows the changes only)',
+  summary: 'Import departments, targets and milestones from YAML, CSV or XLSX (--dry-run shows the changes only)',
   async run(args, io) {
     let values: { 'dry-run'?: boolean; actor?: string };
     let positionals: string[];

@@ -1,6 +1,7 @@
 import { calendarDayIn } from '../../calendar/time-zone.js';
 import type { Db } from '../../db/client.js';
 import { roundPercent } from '../../domain/achievement.js';
+import { isStatus, type Status } from '../../domain/status.js';
 import { AppError } from '../../errors.js';
 import { suggestGrade } from '../../review/grades.js';
 import { compareEvaluationOrder } from '../../review/order.js';
@@ -15,6 +16,8 @@ export interface EvaluationRow {
   category: string;
   code: string;
   title: string;
+  /** Slack user id of the target's owner (担当者). */
+  ownerId: string | null;
   indicatorKind: string | null;
   unit: string | null;
   baseline: number | null;
@@ -32,13 +35,17 @@ export interface EvaluationRow {
   /** The reason given when the review was sent back and not yet answered. */
   returnComment: string | null;
   reviewState: ReviewState;
+  /** Status of the latest progress report (進捗状況); null before the first report. */
+  progressStatus: Status | null;
+  /** The most recent non-empty comment of a progress report. */
+  latestComment: string | null;
   /** Calendar day ('YYYY-MM-DD', organisation's zone) of the latest progress report. */
   lastUpdate: string | null;
 }
 
 /**
  * The evaluation sheet of a fiscal year, one row per target, in sheet order: department,
- * category (施策, 改革, 人材育成・活用, then others), target. Four queries whatever the size.
+ * category (施策, 改革, 人材育成・活用, then others), target. Five queries whatever the size.
  */
 export async function listEvaluationRows(
   db: Db,
@@ -64,18 +71,26 @@ export async function listEvaluationRows(
     },
   });
   const ids = targets.map((t) => t.id);
-  const [latestValueOf, lastReports] =
+  const [latestValueOf, lastReports, lastComments] =
     ids.length === 0
-      ? [new Map<number, number>(), []]
+      ? [new Map<number, number>(), [], []]
       : await Promise.all([
           listLatestValues(db, ids),
-          db.progressUpdate.groupBy({
-            by: ['targetId'],
+          db.progressUpdate.findMany({
             where: { targetId: { in: ids } },
-            _max: { reportedAt: true },
+            orderBy: [{ targetId: 'asc' }, { reportedAt: 'desc' }, { id: 'desc' }],
+            distinct: ['targetId'],
+            select: { targetId: true, reportedAt: true, status: true },
+          }),
+          db.progressUpdate.findMany({
+            where: { targetId: { in: ids }, comment: { not: null }, NOT: { comment: '' } },
+            orderBy: [{ targetId: 'asc' }, { reportedAt: 'desc' }, { id: 'desc' }],
+            distinct: ['targetId'],
+            select: { targetId: true, comment: true },
           }),
         ]);
-  const lastOf = new Map(lastReports.map((r) => [r.targetId, r._max.reportedAt]));
+  const lastOf = new Map(lastReports.map((r) => [r.targetId, r]));
+  const commentOf = new Map(lastComments.map((r) => [r.targetId, r.comment]));
   const ordered = [...targets].sort((a, b) =>
     compareEvaluationOrder(
       { departmentSortOrder: a.department.sortOrder, departmentCode: a.department.code, ...a },
@@ -93,6 +108,7 @@ export async function listEvaluationRows(
       category: t.category,
       code: t.code,
       title: t.title,
+      ownerId: t.ownerId,
       indicatorKind: t.indicatorKind,
       unit: t.indicatorUnit,
       baseline: t.indicatorBaseline,
@@ -106,7 +122,9 @@ export async function listEvaluationRows(
       hqComment: review.hqComment,
       returnComment: review.state === 'returned' ? (review.lastReturn?.comment ?? null) : null,
       reviewState: review.state,
-      lastUpdate: last ? calendarDayIn(last, input.timeZone) : null,
+      progressStatus: last && isStatus(last.status) ? last.status : null,
+      latestComment: commentOf.get(t.id) ?? null,
+      lastUpdate: last ? calendarDayIn(last.reportedAt, input.timeZone) : null,
     };
   });
 }

@@ -116,6 +116,7 @@ describe.each(PROVIDERS)('importOrganization on %s', (provider) => {
     ]);
     expect(await db.setting.findMany({ select: { key: true, value: true } })).toEqual([
       { key: 'hq_users', value: '["U0HQ000001"]' },
+      { key: 'organization_name', value: '板橋区' },
     ]);
     const sk1 = await db.target.findFirstOrThrow({
       where: { code: 'SK-1' },

@@ -19,6 +19,20 @@ describe.each(PROVIDERS)('listEvaluationRows on %s', (provider) => {
       ['SK-2', PEOPLE.memberA2, 'self', { grade: 'C', comment: '一部改善' }],
       ['SK-2', PEOPLE.managerA, 'return', { comment: '実績を再確認' }],
     ]);
+    // Comments on progress reports: the sheet shows the latest one that says something.
+    const comment = (code: string, reportedAt: string, status: string, text: string) =>
+      db.progressUpdate.create({
+        data: {
+          targetId: org.targets[code] as number,
+          reporterId: PEOPLE.memberA1,
+          reportedAt: new Date(reportedAt),
+          status,
+          comment: text,
+        },
+      });
+    await comment('SK-1', '2027-03-10T01:00:00Z', 'on_track', '素案を作成');
+    await comment('SK-1', '2027-03-25T01:00:00Z', 'on_track', '');
+    await comment('SK-4', '2027-03-01T01:00:00Z', 'at_risk', '前倒しで完了見込み');
     return org;
   });
 
@@ -43,6 +57,7 @@ describe.each(PROVIDERS)('listEvaluationRows on %s', (provider) => {
       category: '施策',
       code: 'SK-1',
       title: '実現プランの改訂',
+      ownerId: PEOPLE.memberA1,
       indicatorKind: 'activity',
       unit: '%',
       baseline: 0,
@@ -56,6 +71,9 @@ describe.each(PROVIDERS)('listEvaluationRows on %s', (provider) => {
       hqComment: null,
       returnComment: null,
       reviewState: 'self_assessed',
+      // The latest report is a status-only 注意; the comment is the latest non-empty one.
+      progressStatus: 'at_risk',
+      latestComment: '素案を作成',
       // Reported 2027-03-30T16:00Z, which is already March 31 in Tokyo.
       lastUpdate: '2027-03-31',
     });
@@ -67,11 +85,21 @@ describe.each(PROVIDERS)('listEvaluationRows on %s', (provider) => {
       reviewState: 'returned',
       returnComment: '実績を再確認',
     });
-    expect(byCode.get('SK-4')).toMatchObject({ actual: 0, achievementPercent: null, suggestedGrade: 'A' });
+    expect(byCode.get('SK-4')).toMatchObject({
+      actual: 0,
+      achievementPercent: null,
+      suggestedGrade: 'A',
+      ownerId: null,
+      progressStatus: 'done',
+      latestComment: '前倒しで完了見込み',
+    });
     expect(byCode.get('SK-3')).toMatchObject({
       indicatorKind: null,
       actual: null,
       suggestedGrade: null,
+      ownerId: PEOPLE.memberA2,
+      progressStatus: null,
+      latestComment: null,
       lastUpdate: null,
     });
     expect(byCode.get('KM-1')).toMatchObject({
