@@ -95,9 +95,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           team: 'Fake',
           user: 'tracker',
           team_id: 'T0001',
+          enterprise_id: 'E0001',
           user_id: 'UBOT00001',
           bot_id: 'BBOT00001',
         });
+      case 'bots.info':
+        return reply({ ok: true, bot: { id: 'BBOT00001', app_id: 'A123456', user_id: 'UBOT00001' } });
       case 'users.info': {
         const user = String(params.user ?? '');
         return reply({ ok: true, user: { id: user, locale: locales.get(user) ?? 'ja-JP' } });
