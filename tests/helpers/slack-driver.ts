@@ -155,13 +155,21 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
   }
 }
 
-/** A view_submission payload shaped like Slack's (fixture), carrying the given state. */
+let viewCount = 0;
+
+/**
+ * A view_submission payload shaped like Slack's (fixture), carrying the given state. Each call is
+ * a modal of its own (a fresh view id and hash, as Slack gives every opened modal), unless viewId
+ * is given; the same payload posted twice is one submission delivered twice.
+ */
 export function viewSubmission(input: {
   userId: string;
   callbackId: string;
   values: Record<string, unknown>;
   privateMetadata: string;
+  viewId?: string;
 }) {
+  viewCount += 1;
   const fixture = loadFixture<
     Record<string, unknown> & { view: Record<string, unknown>; user: Record<string, unknown> }
   >('view_submission.bolt_python_fixture.json');
@@ -170,6 +178,8 @@ export function viewSubmission(input: {
     user: { ...fixture.user, id: input.userId },
     view: {
       ...fixture.view,
+      id: input.viewId ?? `VTEST${process.pid}X${viewCount}`,
+      hash: `${viewCount}.${process.pid}`,
       callback_id: input.callbackId,
       private_metadata: input.privateMetadata,
       state: { values: input.values },
