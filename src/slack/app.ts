@@ -30,12 +30,31 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
+/** How long a /healthz answer is reused: a flood of probes costs one database write per period. */
+export const HEALTH_CACHE_MS = 1000;
+
+/**
+ * GET /healthz: 200 while the database takes writes, 503 otherwise (src/db/client.ts `writable`).
+ * The answer is reused for HEALTH_CACHE_MS, and probes arriving while a check runs share it.
+ */
 function healthRoute(ctx: AppContext): CustomRoute {
+  let last: { ok: boolean; at: number } | undefined;
+  let running: Promise<boolean> | undefined;
+  const check = (): Promise<boolean> => {
+    const now = performance.now();
+    if (last && now - last.at < HEALTH_CACHE_MS) return Promise.resolve(last.ok);
+    running ??= ctx.database.writable().then((ok) => {
+      last = { ok, at: performance.now() };
+      running = undefined;
+      return ok;
+    });
+    return running;
+  };
   return {
     path: '/healthz',
     method: ['GET'],
     handler: async (_req: IncomingMessage, res: ServerResponse) => {
-      const ok = await ctx.database.ping();
+      const ok = await check();
       res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ status: ok ? 'ok' : 'database unavailable' }));
     },
