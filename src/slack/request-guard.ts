@@ -74,10 +74,9 @@ function checkBody(req: BufferedIncomingMessage, installation: Installation, log
 
 /**
  * Reads and checks the requests to Slack's endpoint before Bolt sees them, in this order:
- * 1. the body is read up to `maxBodyBytes`: a larger `Content-Length` is refused (413) before a
- *    byte of the body is read (the connection closes with the answer), and a body without one
- *    (chunked) stops being read, and is refused, as soon as it passes the cap, so a sender can
- *    never make the bot hold more than the cap;
+ * 1. the body is read up to `maxBodyBytes`: a larger `Content-Length` is refused (413) before
+ *    the body is read, and a body without one (chunked) stops being read, and is refused, as soon
+ *    as it passes the cap, so a sender can never make the bot hold more than the cap;
  * 2. the signature is verified, with a timestamp within five minutes of now, past or future
  *    (401); nothing of the body is parsed before;
  * 3. the body must parse to an object (400: Bolt 5 reads `body.ssl_check` outside any error
@@ -98,12 +97,15 @@ export function guardEventRequests(
     res.end(reason);
   };
   /**
-   * A body past the cap: reading stops (the request is paused, so TCP holds the sender back), the
-   * 413 is sent, and the connection is closed a moment later. Closing at once would reset it with
-   * the sender's unread bytes and lose the 413 on the way.
+   * A body over the cap (announced, or read so far): reading stops (the request is paused, so TCP
+   * holds the sender back), the 413 is sent, and the connection is closed a moment later. Closing
+   * at once would reset it with the sender's unread bytes and lose the 413 on the way.
    */
-  const refuseMidBody = (req: IncomingMessage, res: ServerResponse) => {
+  const refuseTooLarge = (req: IncomingMessage, res: ServerResponse) => {
     req.pause();
+    // Counts as reading the body for Node's server, which otherwise reads (and drops) all the rest
+    // after the answer: with the request paused, it reads no further than its buffer.
+    req.read(0);
     options.logger.event('debug', 'Slack request refused', { status: 413, reason: 'request body too large' });
     res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('request body too large');
@@ -118,7 +120,7 @@ export function guardEventRequests(
     const receivedAt = performance.now();
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > options.maxBodyBytes) {
-      return refuse(res, 413, 'request body too large');
+      return refuseTooLarge(req, res);
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -130,7 +132,7 @@ export function guardEventRequests(
         req.off('data', onData);
         req.pause();
         chunks.length = 0;
-        refuseMidBody(req, res);
+        refuseTooLarge(req, res);
         return;
       }
       chunks.push(chunk);
