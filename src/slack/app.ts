@@ -146,7 +146,7 @@ export function createApp(
  * Fails at once when the port cannot be bound (in use, or privileged), before Slack is asked
  * anything: a start that cannot serve must not wait for Slack first.
  */
-async function assertPortFree(port: number): Promise<void> {
+export async function assertPortFree(port: number): Promise<void> {
   if (port === 0) return;
   await new Promise<void>((resolve, reject) => {
     const probe = createServer();
