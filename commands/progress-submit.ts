@@ -18,7 +18,11 @@ import { type Locale, t } from '../src/i18n/messages.js';
 import { peekUserLocale } from '../src/services/people/get-user-locale.js';
 import { getReportableTarget, type TargetForReport } from '../src/services/progress/get-reportable-target.js';
 import { recordOwnProgressUpdate } from '../src/services/progress/record-own-progress-update.js';
-import { type ProgressInput, recordProgressUpdate } from '../src/services/progress/record-progress-update.js';
+import {
+  findSubmittedUpdate,
+  type ProgressInput,
+  recordProgressUpdate,
+} from '../src/services/progress/record-progress-update.js';
 import { userMessageFor } from '../src/slack/reply-error.js';
 
 function errorsResponse(locale: Locale, errors: FieldError[]) {
@@ -111,6 +115,8 @@ export const STORE_BUDGET_MS = 2_500;
 
 type StoreOutcome =
   | { kind: 'stored'; target: TargetForReport | null }
+  /** An earlier delivery of the same submission stored it: nothing new stored, nothing announced. */
+  | { kind: 'duplicate' }
   | { kind: 'refused'; errors: FieldError[] }
   | { kind: 'failed'; error: unknown };
 
@@ -130,8 +136,12 @@ async function storeReport(ctx: ListenerContext, update: ProgressInput): Promise
     if (update.milestoneIds.length === 0) {
       // Most reports complete no milestone: the permission check and the insert are one
       // statement, and the receipt's details are read after Slack has its answer.
-      return (await recordOwnProgressUpdate(ctx.db, update)) ? { kind: 'stored', target: null } : unknownTarget();
+      const recorded = await recordOwnProgressUpdate(ctx.db, update);
+      if (!recorded) return unknownTarget();
+      return recorded.duplicate ? { kind: 'duplicate' } : { kind: 'stored', target: null };
     }
+    // Asked first: a second delivery would otherwise be refused, its milestones being done now.
+    if (await findSubmittedUpdate(ctx.db, update.submissionKey)) return { kind: 'duplicate' };
     const target = await getReportableTarget(ctx.db, {
       slackUserId: update.reporterId,
       targetId: update.targetId,
@@ -147,8 +157,8 @@ async function storeReport(ctx: ListenerContext, update: ProgressInput): Promise
         ],
       };
     }
-    await recordProgressUpdate(ctx.db, update);
-    return { kind: 'stored', target };
+    const recorded = await recordProgressUpdate(ctx.db, update);
+    return recorded.duplicate ? { kind: 'duplicate' } : { kind: 'stored', target };
   } catch (error) {
     ctx.logger.event('error', 'progress update not stored', {
       user: update.reporterId,
@@ -181,6 +191,14 @@ function logStored(ctx: ListenerContext, update: ProgressInput, late: boolean): 
   });
 }
 
+function logDuplicate(ctx: ListenerContext, update: ProgressInput): void {
+  ctx.logger.event('info', 'progress submission delivered again: already stored', {
+    user: update.reporterId,
+    target: update.targetId,
+    submission: update.submissionKey,
+  });
+}
+
 /**
  * The modal closed before its report was stored: the user learns the outcome by direct message,
  * the receipt if it was stored, otherwise why not, with what they entered so it is not lost.
@@ -193,6 +211,10 @@ function reportLateOutcome(
   const { locale, update } = input;
   // Through the after-ack queue, so a stopping bot waits for the outcome as for a receipt.
   ctx.afterAck.runAfter('late progress outcome', input.storing, async (outcome) => {
+    if (outcome.kind === 'duplicate') {
+      logDuplicate(ctx, update);
+      return;
+    }
     if (outcome.kind === 'stored') {
       logStored(ctx, update, true);
       queueAnnouncement(ctx, client, { userId: update.reporterId, locale, target: outcome.target, update });
@@ -221,6 +243,16 @@ function reportLateOutcome(
       });
     }
   });
+}
+
+/**
+ * What identifies one submission of a modal: its view id and hash (Slack gives each opened modal its
+ * own id, and a new hash to each version of it). Null when the payload lacks them.
+ */
+function submissionKeyOf(view: { id?: unknown; hash?: unknown }): string | null {
+  return typeof view.id === 'string' && view.id !== '' && typeof view.hash === 'string' && view.hash !== ''
+    ? `${view.id}:${view.hash}`
+    : null;
 }
 
 /**
@@ -256,7 +288,13 @@ export const progressSubmit =
       await ack(errorsResponse(locale, foreign));
       return;
     }
-    const update: ProgressInput = { ...submission, reporterId: userId, reportedAt: ctx.now(), source: 'slack' };
+    const update: ProgressInput = {
+      ...submission,
+      reporterId: userId,
+      reportedAt: ctx.now(),
+      source: 'slack',
+      submissionKey: submissionKeyOf(view),
+    };
     const storing = storeReport(ctx, update);
     const outcome = await within(storing, STORE_BUDGET_MS - (performance.now() - received));
     if (!outcome) {
@@ -280,6 +318,11 @@ export const progressSubmit =
       return;
     }
     await ack();
+    if (outcome.kind === 'duplicate') {
+      // Slack (or a replay) delivered the submission again: the modal closes as it did the first time.
+      logDuplicate(ctx, update);
+      return;
+    }
     logStored(ctx, update, false);
     queueAnnouncement(ctx, client, { userId, locale, target: outcome.target, update });
   };

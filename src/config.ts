@@ -24,14 +24,64 @@ const digestSchedule = z
   .default('mon 09:00')
   .transform(parseDigestSchedule);
 
+/** A token of the given kind (Slack's prefix): another kind of token is refused, not tried at Slack. */
+const token = (prefix: string, kind: string) =>
+  z.preprocess(
+    blank,
+    z
+      .string()
+      .refine((t) => t.startsWith(prefix), {
+        message: `must be ${kind} (${prefix}…); a token of another kind (user token xoxp-, app token xapp-, bot token xoxb-, …) is refused`,
+      })
+      .optional(),
+  );
+
+/**
+ * DATABASE_URL: a SQLite file (`file:…`, or a bare path) or PostgreSQL (`postgres://`,
+ * `postgresql://`). Any other scheme (`mysql://`, `sqlite://`, `sqlserver://`…) is refused: read as
+ * a path, it would silently create a SQLite file named after the URL.
+ */
+const databaseUrl = z
+  .string()
+  .refine((url) => /^(file:|postgres(ql)?:\/\/)/i.test(url) || !/^[a-z][a-z0-9+.-]+:/i.test(url), {
+    message:
+      'must be a SQLite file (file:./data/tracker.db) or a PostgreSQL URL (postgresql://user:password@host:5432/tracker); other databases are not supported',
+  })
+  .default('file:./data/tracker.db');
+
+/** A proxy for Slack's connections: an http:// or https:// URL (credentials allowed). */
+const proxyUrl = z.preprocess(
+  blank,
+  z.url({ protocol: /^https?$/, message: 'must be a proxy URL such as http://proxy.example:8080' }).optional(),
+);
+
+/** Slack's largest request bodies (a modal's whole state) stay well under this; see README. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
 const schema = z.object({
-  SLACK_BOT_TOKEN: optionalText,
-  SLACK_APP_TOKEN: optionalText,
+  SLACK_BOT_TOKEN: token('xoxb-', 'a bot token'),
+  SLACK_APP_TOKEN: token('xapp-', 'an app-level token'),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_API_URL: z.preprocess(blank, z.url({ message: 'must be a URL such as https://slack.com/api/' }).optional()),
   PORT: z.preprocess(blank, z.coerce.number().int().min(0).max(65535).default(3000)),
-  DATABASE_URL: z.preprocess(blank, z.string().default('file:./data/tracker.db')),
+  DATABASE_URL: z.preprocess(blank, databaseUrl),
+  /** Largest request body accepted at /slack/events, in bytes (413 beyond it). */
+  TRACKER_MAX_BODY_BYTES: z.preprocess(
+    blank,
+    z.coerce
+      .number()
+      .int()
+      .min(64 * 1024)
+      .max(64 * 1024 * 1024)
+      .default(DEFAULT_MAX_BODY_BYTES),
+  ),
   TRACKER_TIME_ZONE: z.preprocess(blank, timeZone.default('Asia/Tokyo')),
+  /** Proxy for Slack's https:// connections (Web API, Socket Mode, file uploads). */
+  HTTPS_PROXY: proxyUrl,
+  /** Proxy for http:// connections (and for https:// ones when HTTPS_PROXY is unset). */
+  HTTP_PROXY: proxyUrl,
+  /** Hosts reached directly: comma-separated names (a name covers its subdomains), host:port, or *. */
+  NO_PROXY: optionalText,
   LOG_LEVEL: z.preprocess(blank, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
   /** Comma-separated Slack user ids of headquarters (政策経営部) staff, besides those in the import file. */
   TRACKER_HQ_USERS: optionalText,
@@ -86,6 +136,10 @@ export interface Config {
     apiUrl?: string;
   };
   port: number;
+  /** Proxies for every connection to Slack (src/slack/slack-transport.ts). */
+  proxy: ProxyConfig;
+  /** Largest request body accepted at /slack/events (HTTP mode), in bytes. */
+  maxBodyBytes: number;
   databaseUrl: string;
   timeZone: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -96,6 +150,12 @@ export interface Config {
   delivery: DeliveryConfig;
   /** When the leadership and department digests go out; null when off. */
   digest: DigestConfig;
+}
+
+export interface ProxyConfig {
+  httpsProxy?: string;
+  httpProxy?: string;
+  noProxy?: string;
 }
 
 export type Cadence = 'weekly' | 'biweekly' | 'monthly' | 'off';
@@ -136,8 +196,17 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * The proxy variables as curl and most tools read them: the lower-case spelling wins over the
+ * upper-case one (a CGI server can set HTTP_PROXY from a request's Proxy header, never http_proxy).
+ */
+function withProxyVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const either = (name: string) => env[name.toLowerCase()] ?? env[name];
+  return { ...env, HTTPS_PROXY: either('HTTPS_PROXY'), HTTP_PROXY: either('HTTP_PROXY'), NO_PROXY: either('NO_PROXY') };
+}
+
 function parseEnv(env: NodeJS.ProcessEnv): { data?: z.infer<typeof schema>; problems: string[] } {
-  const parsed = schema.safeParse(env);
+  const parsed = schema.safeParse(withProxyVariables(env));
   if (parsed.success) return { data: parsed.data, problems: [] };
   return { problems: parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`) };
 }
@@ -151,6 +220,8 @@ function build(data: z.infer<typeof schema>): OfflineConfig {
       apiUrl: data.SLACK_API_URL,
     },
     port: data.PORT,
+    proxy: { httpsProxy: data.HTTPS_PROXY, httpProxy: data.HTTP_PROXY, noProxy: data.NO_PROXY },
+    maxBodyBytes: data.TRACKER_MAX_BODY_BYTES,
     databaseUrl: data.DATABASE_URL,
     timeZone: data.TRACKER_TIME_ZONE,
     logLevel: data.LOG_LEVEL,

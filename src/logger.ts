@@ -79,3 +79,22 @@ export function createLogger(
 }
 
 export { LogLevel };
+
+/**
+ * The logger handed to Slack's libraries (Bolt, the Web API and Socket Mode clients). Their debug
+ * lines carry whole request and response bodies (`http request body: …`, `Received a message on the
+ * WebSocket: …`): staff comments and every message the bot sends. So their debug output is dropped
+ * at every level; their info, warn and error lines (no bodies) are written as usual, and the level
+ * and name are the shared logger's.
+ */
+export function libraryLogger(logger: AppLogger): Logger {
+  return {
+    debug: () => undefined,
+    info: (...args: unknown[]) => logger.info(...args),
+    warn: (...args: unknown[]) => logger.warn(...args),
+    error: (...args: unknown[]) => logger.error(...args),
+    setLevel: (l: LogLevel) => logger.setLevel(l),
+    getLevel: () => logger.getLevel(),
+    setName: (n: string) => logger.setName(n),
+  };
+}

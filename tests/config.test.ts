@@ -248,3 +248,58 @@ describe('the reminders, delivery and digest sections', () => {
     expect(config.digest).toEqual({ ...loaded.digest, weekly: null });
   });
 });
+
+describe('loadConfig: refused settings', () => {
+  it.each([
+    'mysql://user:pw@db/tracker',
+    'sqlite://./data/tracker.db',
+    'sqlserver://db:1433',
+    'mongodb+srv://cluster/tracker',
+    'http://db.example/tracker',
+  ])('refuses DATABASE_URL=%s with what is supported', (url) => {
+    const error = configError(() => loadConfig({ ...http, DATABASE_URL: url }));
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(/^DATABASE_URL must be a SQLite file \(file:.*or a PostgreSQL URL/);
+  });
+
+  it.each([
+    'file:./data/tracker.db',
+    'file:/var/lib/tracker/tracker.db',
+    'file::memory:',
+    './data/tracker.db',
+    'postgres://u@127.0.0.1/t',
+    'postgresql://u:p@db:5432/t?sslmode=require',
+  ])('accepts DATABASE_URL=%s', (url) => {
+    expect(loadConfig({ ...http, DATABASE_URL: url }).databaseUrl).toBe(url);
+  });
+
+  it.each([
+    ['SLACK_BOT_TOKEN', 'xoxp-1-2-3-user', /^SLACK_BOT_TOKEN must be a bot token \(xoxb-…\)/],
+    ['SLACK_BOT_TOKEN', 'xapp-1-A1-xyz', /^SLACK_BOT_TOKEN must be a bot token/],
+    ['SLACK_APP_TOKEN', 'xoxb-1-2-abc', /^SLACK_APP_TOKEN must be an app-level token \(xapp-…\)/],
+    ['SLACK_APP_TOKEN', 'xoxp-1-2-3-user', /^SLACK_APP_TOKEN must be an app-level token/],
+  ])('refuses %s of the wrong kind (%s)', (name, value, message) => {
+    const error = configError(() => loadConfig({ ...socket, [name]: value }));
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(message);
+    // The token itself is not echoed.
+    expect(error.message).not.toContain(value);
+  });
+
+  it('reports a wrong token kind, a foreign database and a bad port together', () => {
+    const error = configError(() =>
+      loadConfig({ ...http, SLACK_BOT_TOKEN: 'xoxp-1', DATABASE_URL: 'mysql://x', PORT: 'abc' }),
+    );
+    expect(error.problems.map((p) => p.split(' ')[0]).sort()).toEqual(['DATABASE_URL', 'PORT', 'SLACK_BOT_TOKEN']);
+  });
+
+  it('caps request bodies at 1 MiB by default, configurable within bounds', () => {
+    expect(loadConfig(http).maxBodyBytes).toBe(1024 * 1024);
+    expect(loadConfig({ ...http, TRACKER_MAX_BODY_BYTES: '2097152' }).maxBodyBytes).toBe(2 * 1024 * 1024);
+    for (const bad of ['1000', '1e12', 'lots']) {
+      expect(configError(() => loadConfig({ ...http, TRACKER_MAX_BODY_BYTES: bad })).problems[0]).toMatch(
+        /^TRACKER_MAX_BODY_BYTES/,
+      );
+    }
+  });
+});

@@ -15,6 +15,11 @@ export interface Database {
   provider: Provider;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
+  /**
+   * True when the database takes a write: the one HealthProbe row is written and committed, so a
+   * read-only database, a full disk or a lost connection all answer false.
+   */
+  writable(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -70,6 +75,15 @@ export async function openDatabase(url: string): Promise<Database> {
     async ping() {
       try {
         await db.$queryRawUnsafe('SELECT 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async writable() {
+      try {
+        const checkedAt = new Date();
+        await db.healthProbe.upsert({ where: { id: 1 }, create: { id: 1, checkedAt }, update: { checkedAt } });
         return true;
       } catch {
         return false;

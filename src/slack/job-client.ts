@@ -1,7 +1,8 @@
 import { type RetryOptions, WebClient, WebClientEvent } from '@slack/web-api';
 import type { OfflineConfig } from '../config.js';
 import { AppError } from '../errors.js';
-import type { AppLogger } from '../logger.js';
+import { type AppLogger, libraryLogger } from '../logger.js';
+import { slackTransport } from './slack-transport.js';
 
 /**
  * How the jobs' WebClient retries a call by itself: network errors, timeouts and HTTP errors up to
@@ -23,7 +24,7 @@ export const JOB_RETRY_CONFIG: RetryOptions = {
 /** A request without an answer after this long is abandoned, and retried as a network error. */
 export const JOB_REQUEST_TIMEOUT_MS = 30_000;
 
-/** The Web API client for scheduled jobs: the retry settings above, rate-limit waits logged. */
+/** The Web API client for scheduled jobs: the retry settings above, rate-limit waits logged, through the proxy. */
 export function createJobSlackClient(
   config: OfflineConfig,
   logger: AppLogger,
@@ -36,9 +37,12 @@ export function createJobSlackClient(
       'SLACK_BOT_TOKEN is not set: sending needs the bot token (xoxb-…). `tracker reminders preview` shows what would be sent without it.',
     );
   }
+  const transport = slackTransport(config.proxy);
   const client = new WebClient(token, {
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-    logger,
+    ...(transport.fetch ? { fetch: transport.fetch } : {}),
+    // The client logs whole request bodies at debug level: those lines are dropped.
+    logger: libraryLogger(logger),
     retryConfig,
     timeout: JOB_REQUEST_TIMEOUT_MS,
   });

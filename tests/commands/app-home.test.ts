@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import {
   blockAction,
   decodeSlackBody,
+  INSTALLATION,
   loadFixture,
   nockAuthTest,
   startTestApp,
@@ -14,12 +15,12 @@ import { PEOPLE, type SeededOrg, seedReviewOrg } from '../review/fixtures.js';
 
 type Published = { user_id: string; view: { type: string; private_metadata: string; blocks: unknown[] } };
 
-/** The docs' app_home_opened event in the Events API envelope Slack POSTs. */
+/** The docs' app_home_opened event in the Events API envelope Slack POSTs (to the test installation). */
 function envelope(event: Record<string, unknown>) {
   return JSON.stringify({
     token: 'verification-token',
-    team_id: 'T123ABC456',
-    api_app_id: 'A123ABC456',
+    team_id: INSTALLATION.teamId,
+    api_app_id: INSTALLATION.appId,
     event,
     type: 'event_callback',
     event_id: `Ev${Math.floor(Math.random() * 1e9)}`,

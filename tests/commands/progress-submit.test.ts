@@ -6,6 +6,7 @@ import { openDatabase } from '../../src/db/client.js';
 import { startApp } from '../../src/slack/app.js';
 import { appSuite } from '../helpers/app-suite.js';
 import { captureLogger, testConfig } from '../helpers/context.js';
+import { PROVIDERS } from '../helpers/databases.js';
 import { type SeededOrg, seedSmallOrg } from '../helpers/seed.js';
 import { seededTestDatabase } from '../helpers/seeded-database.js';
 import {
@@ -362,5 +363,64 @@ describe('a report that takes longer to store than Slack waits (PostgreSQL)', ()
     await lock.query('ROLLBACK');
     expect(await suite.database.db.progressUpdate.count()).toBe(before);
     expect(suite.app.lines.some((l) => l.includes('progress update not stored'))).toBe(true);
+  });
+});
+
+const DUPLICATE = 'progress submission delivered again: already stored';
+
+describe.each(PROVIDERS)('a submission delivered more than once, on %s', (provider) => {
+  const suite = appSuite({ seed: seedSmallOrg, provider, now: () => NOW });
+
+  /** Counts the bot's chat.postMessage calls (receipts and channel posts). */
+  function countPosts() {
+    const seen = { posts: 0 };
+    nock('https://slack.com')
+      .persist()
+      .post('/api/chat.postMessage')
+      .reply(200, () => {
+        seen.posts += 1;
+        return { ok: true, channel: 'D1', ts: '8.1' };
+      });
+    return seen;
+  }
+  const stored = () => suite.database.db.progressUpdate.count();
+
+  it.each([
+    ['completes no milestone', () => ({})],
+    [
+      'completes a milestone',
+      () => ({
+        [`milestones_${suite.org.targets.sk1}`]: {
+          milestones: { type: 'checkboxes', selected_options: [{ value: String(suite.org.milestones.sk1a) }] },
+        },
+      }),
+    ],
+  ])('stores a report that %s once, and announces it once, one delivery after another', async (_name, extra) => {
+    const seen = countPosts();
+    const before = await stored();
+    const logged = (msg: string) => suite.app.lines.filter((l) => JSON.parse(l).msg === msg).length;
+    const [storedLines, againLines] = [logged('progress update stored'), logged(DUPLICATE)];
+    const body = interactionBody(submission(suite.org, 'USTAFF001', extra()));
+    for (let i = 0; i < 3; i++) {
+      const res = await suite.app.post(body, 'application/x-www-form-urlencoded');
+      expect(res.status).toBe(200);
+      expect(res.body).toBe('');
+    }
+    expect(await stored()).toBe(before + 1);
+    // One receipt and one channel post: announcements are queued only for a newly stored report.
+    await waitFor(() => seen.posts === 2);
+    expect(logged('progress update stored')).toBe(storedLines + 1);
+    expect(logged(DUPLICATE)).toBe(againLines + 2);
+  });
+
+  it('stores a submission delivered three times at once only once', async () => {
+    const before = await stored();
+    const body = interactionBody(submission(suite.org, 'USTAFF002'));
+    const answers = await Promise.all([1, 2, 3].map(() => suite.app.post(body, 'application/x-www-form-urlencoded')));
+    for (const res of answers) expect(res.status).toBe(200);
+    expect(await stored()).toBe(before + 1);
+    // Another modal with the same values is another report.
+    await suite.app.interaction(submission(suite.org, 'USTAFF002'));
+    expect(await stored()).toBe(before + 2);
   });
 });

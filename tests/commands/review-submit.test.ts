@@ -216,6 +216,16 @@ describe('yearly review through Slack', () => {
     expect(Object.values(errorsOf(altered.body))[0]).toContain('見つからないか');
   });
 
+  it('stores a review submission delivered three times once, with no 5xx', async () => {
+    const modal = await openStepModal(PEOPLE.memberA2, 'SK-2');
+    const body = submit(PEOPLE.memberA2, modal, { grade: 'B', comment: '計画どおり進捗' });
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await app.interaction(body));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    expect(answers[0]?.body).toBe('');
+    expect((await steps('SK-2')).map((r) => [r.step, r.grade])).toEqual([['self', 'B']]);
+  });
+
   it('refuses self-assessment after the review period, explaining when it closed', async () => {
     const modal = await openStepModal(PEOPLE.memberA1, 'SK-5');
     now = new Date('2027-08-01T01:00:00Z');

@@ -195,9 +195,11 @@ describe.skipIf(!canRunFaultServer())('PostgreSQL stopped for 30 s while people 
       stopCommandMs = Date.now() - stopAskedAt;
       phase = 'outage';
       const outageStarted = Date.now();
+      // Each probe a second after the last: /healthz reuses an answer for up to a second
+      // (HEALTH_CACHE_MS), so the first probe of the outage comes after the 200 seen before it.
       while (Date.now() - outageStarted < OUTAGE_MS) {
-        healthDuringOutage.push(await health());
         await sleep(1000);
+        healthDuringOutage.push(await health());
       }
 
       phase = 'starting';

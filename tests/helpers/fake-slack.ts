@@ -49,8 +49,9 @@ function parseParams(contentType: string | undefined, body: string): Record<stri
 /**
  * A local stand-in for Slack's Web API: answers the methods the bot calls with Slack's response
  * shapes and records every call, so a real bot process can be driven end to end without Slack.
+ * It listens on 127.0.0.1 and names itself `host` (default 127.0.0.1) in the URLs it gives.
  */
-export async function startFakeSlack(): Promise<FakeSlack> {
+export async function startFakeSlack(options: { host?: string } = {}): Promise<FakeSlack> {
   const calls: FakeSlackCall[] = [];
   const locales = new Map<string, string>();
   let ts = 1_800_000_000;
@@ -95,9 +96,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           team: 'Fake',
           user: 'tracker',
           team_id: 'T0001',
+          enterprise_id: 'E0001',
           user_id: 'UBOT00001',
           bot_id: 'BBOT00001',
         });
+      case 'bots.info':
+        return reply({ ok: true, bot: { id: 'BBOT00001', app_id: 'A123456', user_id: 'UBOT00001' } });
       case 'users.info': {
         const user = String(params.user ?? '');
         return reply({ ok: true, user: { id: user, locale: locales.get(user) ?? 'ja-JP' } });
@@ -141,7 +145,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0FAKE001' } }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The host name in every URL it gives (API, WebSocket, uploads, response_url): a name only a
+  // proxy can resolve makes every connection to it go through the proxy.
+  base = `http://${options.host ?? '127.0.0.1'}:${(server.address() as AddressInfo).port}`;
   fake.apiUrl = `${base}/api/`;
   fake.responseUrl = `${base}/response/1`;
   return fake;

@@ -58,17 +58,60 @@ export function interactionBody(payload: unknown): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
-/** Intercepts auth.test, which Bolt calls once to learn its bot id when given a token. */
-export function nockAuthTest() {
-  return nock('https://slack.com').persist().post('/api/auth.test').reply(200, {
-    ok: true,
-    url: 'https://example.slack.com/',
-    team: 'Example',
-    user: 'tracker',
-    team_id: 'T0001',
-    user_id: 'UBOT00001',
-    bot_id: 'BBOT00001',
-  });
+/**
+ * The installation the test app runs as: the workspace, enterprise and app of Slack's slash-command
+ * example (tests/fixtures/slack/slash_command.docs_example.json). The other recorded payloads come
+ * from other workspaces; the builders below address them to this one.
+ */
+export const INSTALLATION = {
+  teamId: 'T0001',
+  enterpriseId: 'E0001',
+  enterpriseInstall: false,
+  appId: 'A123456',
+  botId: 'BBOT00001',
+  botUserId: 'UBOT00001',
+} as const;
+
+/** auth.test's answer for the test installation. */
+export const AUTH_TEST_ANSWER = {
+  ok: true,
+  url: 'https://example.slack.com/',
+  team: 'Example',
+  user: 'tracker',
+  team_id: INSTALLATION.teamId,
+  enterprise_id: INSTALLATION.enterpriseId,
+  user_id: INSTALLATION.botUserId,
+  bot_id: INSTALLATION.botId,
+  is_enterprise_install: false,
+};
+
+/** bots.info's answer for the test bot. */
+export const BOTS_INFO_ANSWER = {
+  ok: true,
+  bot: { id: INSTALLATION.botId, app_id: INSTALLATION.appId, user_id: INSTALLATION.botUserId, name: 'tracker' },
+};
+
+/** Intercepts auth.test and bots.info, which the app calls at start to learn its installation. */
+export function nockAuthTest(options: { persist?: boolean } = {}) {
+  const scope = nock('https://slack.com');
+  if (options.persist !== false) scope.persist();
+  scope.post('/api/auth.test').reply(200, AUTH_TEST_ANSWER);
+  scope.post('/api/bots.info').reply(200, BOTS_INFO_ANSWER);
+  return scope;
+}
+
+/** The ids of a payload, set to the test installation's (Slack's recorded payloads name their own). */
+function addressed<T extends Record<string, unknown>>(payload: T): T {
+  const out: Record<string, unknown> = { ...payload, api_app_id: INSTALLATION.appId };
+  if (payload.team && typeof payload.team === 'object') {
+    const team: Record<string, unknown> = { ...(payload.team as object), id: INSTALLATION.teamId };
+    if ('enterprise_id' in team) team.enterprise_id = INSTALLATION.enterpriseId;
+    out.team = team;
+  }
+  if ('enterprise' in payload) out.enterprise = { ...(payload.enterprise as object), id: INSTALLATION.enterpriseId };
+  if ('team_id' in payload) out.team_id = INSTALLATION.teamId;
+  if ('enterprise_id' in payload) out.enterprise_id = INSTALLATION.enterpriseId;
+  return out as T;
 }
 
 /** Starts the real app in HTTP mode on a free port against a test database. */
@@ -84,6 +127,8 @@ export async function startTestApp(
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   });
   const ctx = { db: database.db, database, config, logger, now: options.now ?? (() => new Date()) };
+  // The start-up calls are answered here, whatever the test intercepts later.
+  nockAuthTest({ persist: false });
   const running = await startApp(ctx, registerListeners);
   const url = `http://127.0.0.1:${running.port}`;
   const post = signedPost(url);
@@ -110,21 +155,31 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
   }
 }
 
-/** A view_submission payload shaped like Slack's (fixture), carrying the given state. */
+let viewCount = 0;
+
+/**
+ * A view_submission payload shaped like Slack's (fixture), carrying the given state. Each call is
+ * a modal of its own (a fresh view id and hash, as Slack gives every opened modal), unless viewId
+ * is given; the same payload posted twice is one submission delivered twice.
+ */
 export function viewSubmission(input: {
   userId: string;
   callbackId: string;
   values: Record<string, unknown>;
   privateMetadata: string;
+  viewId?: string;
 }) {
+  viewCount += 1;
   const fixture = loadFixture<
     Record<string, unknown> & { view: Record<string, unknown>; user: Record<string, unknown> }
   >('view_submission.bolt_python_fixture.json');
   return {
-    ...fixture,
+    ...addressed(fixture),
     user: { ...fixture.user, id: input.userId },
     view: {
       ...fixture.view,
+      id: input.viewId ?? `VTEST${process.pid}X${viewCount}`,
+      hash: `${viewCount}.${process.pid}`,
       callback_id: input.callbackId,
       private_metadata: input.privateMetadata,
       state: { values: input.values },
@@ -143,7 +198,7 @@ export function blockAction(input: {
     'block_actions.bolt_python_fixture.json',
   );
   const payload: Record<string, unknown> = {
-    ...fixture,
+    ...addressed(fixture),
     user: { ...fixture.user, id: input.userId },
     actions: [{ block_id: 'b', action_ts: '1596530385.194939', ...input.action }],
   };

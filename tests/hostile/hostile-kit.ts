@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import nock from 'nock';
-import { decodeSlackBody } from '../helpers/slack-driver.js';
+import { AUTH_TEST_ANSWER, BOTS_INFO_ANSWER, decodeSlackBody } from '../helpers/slack-driver.js';
 
 /** Everything the app sent to Slack during a test, decoded. */
 export interface SlackTraffic {
@@ -25,12 +25,8 @@ export function interceptSlack(): SlackTraffic {
     total: () => traffic.posts.length + traffic.views.length + traffic.responses.length,
   };
   const api = nock('https://slack.com').persist();
-  api.post('/api/auth.test').reply(200, {
-    ok: true,
-    team_id: 'T0001',
-    user_id: 'UBOT00001',
-    bot_id: 'BBOT00001',
-  });
+  api.post('/api/auth.test').reply(200, AUTH_TEST_ANSWER);
+  api.post('/api/bots.info').reply(200, BOTS_INFO_ANSWER);
   api.post('/api/users.info').reply(200, { ok: true, user: { locale: 'ja-JP' } });
   api.post('/api/views.open').reply(200, (_uri, body) => {
     traffic.views.push(decodeSlackBody(body));

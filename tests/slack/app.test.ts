@@ -8,6 +8,7 @@ import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/dat
 import { type SeededOrg, seedSmallOrg } from '../helpers/seed.js';
 import {
   decodeSlackBody,
+  INSTALLATION,
   nockAuthTest,
   SIGNING_SECRET,
   startTestApp,
@@ -134,7 +135,11 @@ describe('the app', () => {
       databaseUrl: suite.database.url,
       slack: { botToken: 'xoxb-1', signingSecret: SIGNING_SECRET },
     });
-    createApp({ db: suite.database.db, database: suite.database, config, logger, now: () => NOW }, registerListeners);
+    createApp(
+      { db: suite.database.db, database: suite.database, config, logger, now: () => NOW },
+      registerListeners,
+      INSTALLATION,
+    );
     expect(logger.getLevel()).toBe('warn');
     logger.event('info', 'progress update stored');
     logger.info('bolt info line');

@@ -3,7 +3,7 @@ import { openDatabase } from '../../db/client.js';
 import { applyMigrations } from '../../db/migrations.js';
 import { createLogger } from '../../logger.js';
 import { startScheduler } from '../../scheduler/scheduler.js';
-import { startApp } from '../../slack/app.js';
+import { assertPortFree, startApp } from '../../slack/app.js';
 import { createJobSlackClient } from '../../slack/job-client.js';
 import type { CliIo, Subcommand, Wiring } from '../io.js';
 
@@ -13,6 +13,8 @@ async function startBot(config: Config, io: CliIo, wiring: Wiring): Promise<numb
     level: config.logLevel,
     secrets: [config.slack.botToken, config.slack.appToken, config.slack.signingSecret],
   });
+  // A port that cannot be bound ends the start before the migrations and Slack are waited for.
+  await assertPortFree(config.port);
   const applied = await applyMigrations(config.databaseUrl);
   if (applied.length) logger.event('info', 'migrations applied', { applied });
   const database = await openDatabase(config.databaseUrl);

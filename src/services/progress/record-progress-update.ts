@@ -13,6 +13,29 @@ export interface ProgressInput {
   milestoneIds: number[];
   reportedAt: Date;
   source?: string;
+  /** The Slack submission that made it (view id and hash); a second one with the same key stores nothing. */
+  submissionKey?: string | null;
+}
+
+/** A stored update; `duplicate` when its submission had already been stored (the earlier update's id). */
+export interface RecordedUpdate {
+  id: number;
+  duplicate?: true;
+}
+
+/** Whether the error is a unique-constraint violation (another delivery of the submission got in first). */
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string })?.code === 'P2002';
+}
+
+/** The update an earlier delivery of the submission stored, if any. */
+export async function findSubmittedUpdate(
+  db: Db,
+  submissionKey: string | null | undefined,
+): Promise<RecordedUpdate | null> {
+  if (!submissionKey) return null;
+  const found = await db.progressUpdate.findUnique({ where: { submissionKey }, select: { id: true } });
+  return found ? { id: found.id, duplicate: true } : null;
 }
 
 /** Refuses a value or percentage beyond the bound of entered numbers, whoever the caller. */
@@ -34,9 +57,23 @@ export function assertBoundedNumbers(input: Pick<ProgressInput, 'value' | 'perce
 /**
  * Appends a progress update and marks its milestones done, atomically. The caller has
  * already checked the reporter's right to report; milestones are re-checked against the target.
+ * A submission already stored (same submissionKey) is not stored again: its update is returned.
  */
-export async function recordProgressUpdate(db: Db, input: ProgressInput): Promise<{ id: number }> {
+export async function recordProgressUpdate(db: Db, input: ProgressInput): Promise<RecordedUpdate> {
   assertBoundedNumbers(input);
+  const earlier = await findSubmittedUpdate(db, input.submissionKey);
+  if (earlier) return earlier;
+  try {
+    return await insertProgressUpdate(db, input);
+  } catch (error) {
+    // Two deliveries of one submission at the same moment: the unique key lets one through.
+    const stored = isUniqueViolation(error) ? await findSubmittedUpdate(db, input.submissionKey) : null;
+    if (stored) return stored;
+    throw error;
+  }
+}
+
+async function insertProgressUpdate(db: Db, input: ProgressInput): Promise<{ id: number }> {
   const data = {
     targetId: input.targetId,
     reporterId: input.reporterId,
@@ -46,6 +83,7 @@ export async function recordProgressUpdate(db: Db, input: ProgressInput): Promis
     percent: input.percent,
     comment: input.comment,
     source: input.source ?? 'slack',
+    submissionKey: input.submissionKey ?? null,
   };
   // Without milestones the update is a single insert, atomic on its own; an interactive
   // transaction would only add round trips on the path that Slack times.
