@@ -411,6 +411,30 @@ describe.each(PROVIDERS)('escalation on %s', (provider) => {
     expect(slack.postsTo('C0LEAD0001')).toHaveLength(1);
   });
 
+  it('escalates each reminder on its own schedule when a later reminder goes out on an escalation day', async () => {
+    // 5/21 (本部確認, 30 days) escalates to managers on 5/25, the day of 自己評価's 7-day reminder;
+    // that one escalates on 5/27, and headquarters hears of both chains (5/27 and 5/31).
+    await org();
+    const slack = fakeSlack();
+    for (const day of ['05-21', '05-24', '05-25', '05-26', '05-27', '05-28', '05-31']) {
+      await runTick(database, `2027-${day}T00:30:00Z`);
+      await runTick(database, `2027-${day}T00:31:00Z`);
+    }
+    expect(slack.postsTo('UM1')).toHaveLength(2);
+    const escalations = await database.db.delivery.findMany({
+      where: { kind: { in: ['escalation-manager', 'escalation-hq'] } },
+      orderBy: [{ dueAt: 'asc' }, { key: 'asc' }],
+      select: { key: true, status: true },
+    });
+    expect(escalations).toEqual([
+      { key: 'escalation-manager:2027-05-25:UM1', status: 'sent' },
+      { key: 'escalation-hq:2027-05-27:C0LEAD0001', status: 'sent' },
+      { key: 'escalation-manager:2027-05-27:UM1', status: 'sent' },
+      { key: 'escalation-hq:2027-05-31:C0LEAD0001', status: 'sent' },
+    ]);
+    expect(slack.postsTo('C0LEAD0001')).toHaveLength(2);
+  });
+
   it('counts business days: a Friday reminder before Golden Week escalates on the second business day after it', async () => {
     await org();
     const slack = fakeSlack();
