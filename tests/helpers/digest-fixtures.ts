@@ -436,5 +436,6 @@ export function syntheticDigestData(options: {
       daysUntil: 183,
       open: false,
     },
+    reviewSeason: null,
   };
 }
