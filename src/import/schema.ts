@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { calendarFromDate, isCalendarDay } from '../calendar/days.js';
 import { hasLoneSurrogate } from '../domain/well-formed.js';
+import { WINDOW_ROLES } from '../review/window-role.js';
 import { CADENCES } from './organization.js';
 
 /** Limits of the import format (docs/import-format.md lists them for headquarters). */
@@ -176,8 +177,17 @@ export const departmentSchema = z.strictObject(
   { error: required('a mapping (a department)') },
 );
 
+const windowRole = z.enum(WINDOW_ROLES, {
+  error: (issue) => `must be self, approve or check, not ${preview(issue.input)}`,
+});
+
 export const reviewWindowSchema = z.strictObject(
-  { name: text(LIMITS.reviewNameChars), opens: calendarDate, closes: calendarDate },
+  {
+    name: text(LIMITS.reviewNameChars),
+    opens: calendarDate,
+    closes: calendarDate,
+    role: z.preprocess(blankToUndefined, windowRole.optional()),
+  },
   { error: required('a mapping such as { name: 自己評価, opens: 2027-06-01, closes: 2027-06-20 }') },
 );
 
