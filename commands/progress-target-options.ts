@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackOptionsMiddlewareArgs } from '@slack/bolt';
 import { groupTargetOptions } from '../src/blocks/progress-modal.js';
-import { fiscalYearAt } from '../src/calendar/fiscal-year.js';
 import type { AppContext } from '../src/context.js';
+import { findProgressFiscalYear } from '../src/services/organization/find-progress-fiscal-year.js';
 import { listReportableTargets } from '../src/services/progress/list-reportable-targets.js';
 import { STATIC_SELECT_MAX } from '../src/slack/prepare-progress-modal.js';
 
@@ -12,7 +12,7 @@ export const progressTargetOptions =
     try {
       const targets = await listReportableTargets(ctx.db, {
         slackUserId: body.user.id,
-        fiscalYear: fiscalYearAt(ctx.now(), ctx.config.timeZone),
+        fiscalYear: await findProgressFiscalYear(ctx.db, { now: ctx.now(), timeZone: ctx.config.timeZone }),
         query: body.value.slice(0, 100),
         limit: STATIC_SELECT_MAX,
       });

@@ -2,11 +2,11 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { z } from 'zod';
 import { buildTargetsMessage } from '../src/blocks/targets-message.js';
 import { dateFromCalendar } from '../src/calendar/days.js';
-import { fiscalYearAt } from '../src/calendar/fiscal-year.js';
 import { fiscalYearLabel } from '../src/calendar/format.js';
 import { calendarDayIn } from '../src/calendar/time-zone.js';
 import type { AppContext } from '../src/context.js';
 import { AppError } from '../src/errors.js';
+import { findProgressFiscalYear } from '../src/services/organization/find-progress-fiscal-year.js';
 import { peekUserLocale } from '../src/services/people/get-user-locale.js';
 import { listTargetStatuses } from '../src/services/progress/list-target-statuses.js';
 import { replyWithError } from '../src/slack/reply-error.js';
@@ -34,7 +34,7 @@ export const targetsPage =
       if (!department)
         throw new AppError('department_not_visible', `department ${parsed.d} not visible`, 'error.not_allowed_target');
       const now = ctx.now();
-      const fiscalYear = fiscalYearAt(now, ctx.config.timeZone);
+      const fiscalYear = await findProgressFiscalYear(ctx.db, { now, timeZone: ctx.config.timeZone });
       const targets = await listTargetStatuses(ctx.db, {
         departmentId: department.id,
         fiscalYear,

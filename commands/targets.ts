@@ -1,12 +1,12 @@
 import { buildTargetsMessage } from '../src/blocks/targets-message.js';
 import { dateFromCalendar } from '../src/calendar/days.js';
-import { fiscalYearAt } from '../src/calendar/fiscal-year.js';
 import { fiscalYearLabel } from '../src/calendar/format.js';
 import { calendarDayIn } from '../src/calendar/time-zone.js';
 import type { AppContext } from '../src/context.js';
 import { escapeMrkdwn, truncate } from '../src/domain/mrkdwn.js';
 import { matchesSearch, searchKey } from '../src/domain/search-text.js';
 import { AppError } from '../src/errors.js';
+import { findProgressFiscalYear } from '../src/services/organization/find-progress-fiscal-year.js';
 import { listDepartments } from '../src/services/organization/list-departments.js';
 import { findPersonDepartments } from '../src/services/people/find-person-departments.js';
 import { isHqUser } from '../src/services/people/is-hq-user.js';
@@ -63,7 +63,7 @@ export const targetsCommand = (ctx: AppContext) =>
       chosen = own;
     }
     const now = ctx.now();
-    const fiscalYear = fiscalYearAt(now, ctx.config.timeZone);
+    const fiscalYear = await findProgressFiscalYear(ctx.db, { now, timeZone: ctx.config.timeZone });
     const today = dateFromCalendar(calendarDayIn(now, ctx.config.timeZone));
     for (const department of chosen.slice(0, MAX_DEPARTMENTS_PER_REPLY)) {
       const targets = await listTargetStatuses(ctx.db, { departmentId: department.id, fiscalYear, today });

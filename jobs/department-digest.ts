@@ -1,5 +1,4 @@
 import { buildDepartmentDigest } from '../src/blocks/digest-department.js';
-import { fiscalYearOfDay } from '../src/calendar/fiscal-year.js';
 import type { OfflineConfig } from '../src/config.js';
 import { DIGEST_CRON, describeSchedule, outcomeResult } from '../src/digest/job-support.js';
 import { postDigest } from '../src/digest/post-digest.js';
@@ -9,6 +8,7 @@ import { deliverOnce, isRetryDue } from '../src/scheduler/deliver.js';
 import type { Job, JobDeps, JobResult } from '../src/scheduler/job.js';
 import { findDeliveriesByKey } from '../src/services/deliveries/find-deliveries-by-key.js';
 import { buildDigestData } from '../src/services/digest/build-digest-data.js';
+import { findLiveFiscalYears } from '../src/services/organization/find-live-fiscal-years.js';
 import { listDepartmentChannels } from '../src/services/organization/list-department-channels.js';
 import { sendQueueFor } from '../src/slack/send-queue.js';
 
@@ -40,7 +40,10 @@ export function departmentDigestJob(config: OfflineConfig, options: DepartmentDi
       const due = dueDigest(now, deps.config.timeZone, schedule);
       if (!due) return result;
       const settings = deps.config.delivery;
-      const recipients = await listDepartmentChannels(db, { fiscalYear: fiscalYearOfDay(due.day) });
+      // The live year for progress: the new one, or the ended one through its review season.
+      const live = await findLiveFiscalYears(db, { now, timeZone: deps.config.timeZone });
+      if (!live.progress) return result;
+      const recipients = await listDepartmentChannels(db, { fiscalYear: live.progress.year });
       const existing = await findDeliveriesByKey(
         db,
         recipients.map((d) => departmentDigestKey(due.day, d.code)),
@@ -54,6 +57,7 @@ export function departmentDigestJob(config: OfflineConfig, options: DepartmentDi
       const data = await buildDigestData(db, {
         now,
         timeZone: deps.config.timeZone,
+        fiscalYear: live.progress.year,
         defaultCadence: deps.config.reminders.defaultCadence,
       });
       if (!data) return { ...result, skipped: recipients.length };

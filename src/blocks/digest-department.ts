@@ -17,6 +17,7 @@ import {
   targetTitle,
 } from './digest-format.js';
 import { DIGEST_LIMITS, type DigestMessage, packBlocks, sectionsFromLines } from './digest-pack.js';
+import { reviewSeasonSummary } from './digest-review-season.js';
 import { reviewLine } from './digest-weekly.js';
 import { SLACK_LIMITS } from './limits.js';
 
@@ -97,8 +98,10 @@ export function buildDepartmentDigest(data: DigestData, departmentId: number, lo
       }),
     ),
     section(reviewLine(locale, data, data.nextReview)),
-    { type: 'divider' },
   ];
+  const review = data.reviewSeason?.departments.find((d) => d.id === departmentId);
+  if (data.reviewSeason && review) blocks.push(reviewSeasonSummary(locale, data.reviewSeason, review, review.waiting));
+  blocks.push({ type: 'divider' });
 
   const attention = targets
     .filter((x) => x.status === 'off_track' || x.status === 'at_risk')

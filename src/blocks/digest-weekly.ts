@@ -20,6 +20,7 @@ import {
   targetTitle,
 } from './digest-format.js';
 import { DIGEST_LIMITS, type DigestMessage, packBlocks, sectionsFromLines } from './digest-pack.js';
+import { reviewSeasonDepartmentLines, reviewSeasonSummary } from './digest-review-season.js';
 import { SLACK_LIMITS } from './limits.js';
 
 export interface WeeklyDigestOptions {
@@ -111,6 +112,9 @@ function headBlocks(locale: Locale, data: DigestData, attentionLimit: number): K
       ? []
       : [context(t(locale, 'digest.weekly.signals_note', { days: data.defaultCadenceDays }))]),
     section(reviewLine(locale, data, data.nextReview)),
+    ...(data.reviewSeason
+      ? [reviewSeasonSummary(locale, data.reviewSeason, data.reviewSeason.totals, data.reviewSeason.waiting)]
+      : []),
     divider,
     section(`${t(locale, 'digest.weekly.changes_title')}\n${changeSummary}`),
     ...sectionsFromLines(
@@ -129,6 +133,7 @@ function bodyBlocks(locale: Locale, data: DigestData): KnownBlock[] {
       t(locale, 'digest.weekly.departments_title', { count: data.departments.length }),
     ),
     context(t(locale, 'digest.weekly.legend')),
+    ...(data.reviewSeason ? [divider, ...reviewSeasonDepartmentLines(locale, data.reviewSeason)] : []),
   ];
   for (const kind of CHANGE_ORDER) {
     const changes = data.changes.filter((c) => c.kind === kind);

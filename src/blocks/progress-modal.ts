@@ -48,6 +48,8 @@ export interface ProgressModalInput {
   useExternalSelect: boolean;
   selected: ModalSelectedTarget | null;
   initialStatus?: Status;
+  /** The fiscal year whose targets are offered (令和8年度 / FY2026), shown above the form. */
+  fiscalYearLabel?: string;
 }
 
 /** The text of a target option: "SK-1 区公式LINEの開設", cut to Slack's 75 characters. */
@@ -121,7 +123,15 @@ export function buildProgressModal(input: ProgressModalInput): ModalView {
   }));
   const unit = selected?.indicatorUnit ? `（${selected.indicatorUnit}）` : '';
   const blocks: KnownBlock[] = [
-    { type: 'context', elements: [{ type: 'mrkdwn', text: t(locale, 'progress.modal.intro') }] },
+    {
+      type: 'context',
+      elements: [
+        ...(input.fiscalYearLabel
+          ? [{ type: 'mrkdwn' as const, text: t(locale, 'progress.modal.year', { fy: input.fiscalYearLabel }) }]
+          : []),
+        { type: 'mrkdwn', text: t(locale, 'progress.modal.intro') },
+      ],
+    },
     {
       type: 'input',
       block_id: PROGRESS_BLOCKS.target,

@@ -8,6 +8,7 @@ import { type Locale, t } from '../i18n/messages.js';
 import type { ReminderReason } from '../reminders/plan-reminders.js';
 import { SLACK_LIMITS } from './limits.js';
 import { plain } from './plain.js';
+import { REVIEW_OPEN_ACTION } from './review-list.js';
 
 /** The foundation's listener for this action opens the /progress modal on the button's target. */
 export const REMINDER_OPEN_PROGRESS_ACTION = 'open_progress';
@@ -23,6 +24,8 @@ export interface ReminderMessageTarget {
   departmentNameEn: string | null;
   lastReportedAt: Date | null;
   lastStatus: string | null;
+  /** report (default): a progress report is due, with a Report button; review: a review step, with an Open review button. */
+  action?: 'report' | 'review';
 }
 
 export interface ReminderMessageInput {
@@ -37,6 +40,9 @@ export interface ReminderMessageInput {
   updatedOn?: string;
 }
 
+const ROLE_TASKS = { approve: 'reminders.task.approve', check: 'reminders.task.check' } as const;
+
+/** One line per window the message serves (each says what to do), or the check-in's line. */
 function introText(input: ReminderMessageInput): string {
   const { locale, day } = input;
   const first = input.reasons[0];
@@ -44,15 +50,33 @@ function introText(input: ReminderMessageInput): string {
   if (first.kind === 'checkin')
     return t(locale, 'reminders.dm.checkin', { since: formatDay(first.periodStart, locale) });
   const refYear = Number(day.slice(0, 4));
-  const params = {
-    window: escapeMrkdwn(first.windowName),
-    opens: formatDay(first.opensOn, locale, refYear),
-    closes: formatDay(first.closesOn, locale, refYear),
-    since: formatDay(first.cycleStart, locale, refYear),
-    days: daysBetween(day, first.opensOn),
-  };
-  if (first.kind === 'last-day') return t(locale, 'reminders.dm.last_day', params);
-  return t(locale, params.days === 1 ? 'reminders.dm.countdown_tomorrow' : 'reminders.dm.countdown', params);
+  const lines: string[] = [];
+  for (const reason of input.reasons) {
+    if (reason.kind === 'checkin') continue;
+    const params = {
+      window: escapeMrkdwn(reason.windowName),
+      opens: formatDay(reason.opensOn, locale, refYear),
+      closes: formatDay(reason.closesOn, locale, refYear),
+      since: formatDay(reason.cycleStart, locale, refYear),
+      days: daysBetween(day, reason.opensOn),
+    };
+    if (reason.role === 'self') {
+      if (reason.kind === 'last-day') lines.push(t(locale, 'reminders.dm.last_day', params));
+      else
+        lines.push(t(locale, params.days === 1 ? 'reminders.dm.countdown_tomorrow' : 'reminders.dm.countdown', params));
+      continue;
+    }
+    const task = t(locale, ROLE_TASKS[reason.role]);
+    if (reason.kind === 'last-day') lines.push(t(locale, 'reminders.dm.role_last_day', { ...params, task }));
+    else
+      lines.push(
+        t(locale, params.days === 1 ? 'reminders.dm.role_tomorrow' : 'reminders.dm.role_countdown', {
+          ...params,
+          task,
+        }),
+      );
+  }
+  return lines.join('\n');
 }
 
 function targetBlock(target: ReminderMessageTarget, input: ReminderMessageInput): KnownBlock {
@@ -72,14 +96,15 @@ function targetBlock(target: ReminderMessageTarget, input: ReminderMessageInput)
     `*${escapeMrkdwn(truncate(target.code, 50))}* ${escapeMrkdwn(truncate(target.title, 200))}`,
     t(locale, 'reminders.dm.target_facts', { department: escapeMrkdwn(truncate(department, 100)), last }),
   ].join('\n');
+  const review = target.action === 'review';
   return {
     type: 'section',
     text: { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) },
     accessory: {
       type: 'button',
-      action_id: REMINDER_OPEN_PROGRESS_ACTION,
+      action_id: review ? REVIEW_OPEN_ACTION : REMINDER_OPEN_PROGRESS_ACTION,
       value: String(target.id),
-      text: plain(t(locale, 'reminders.dm.button'), SLACK_LIMITS.buttonText),
+      text: plain(t(locale, review ? 'reminders.dm.review_button' : 'reminders.dm.button'), SLACK_LIMITS.buttonText),
       style: 'primary',
     },
   };
@@ -100,10 +125,14 @@ export function buildReminderMessage(input: ReminderMessageInput): { text: strin
   blocks.push({ type: 'divider' });
   for (const target of input.targets.slice(0, REMINDER_MAX_LISTED)) blocks.push(targetBlock(target, input));
   const rest = input.targets.length - REMINDER_MAX_LISTED;
-  if (rest > 0)
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: t(locale, 'reminders.dm.more', { count: rest }) } });
+  const reviewOnly = input.targets.length > 0 && input.targets.every((x) => x.action === 'review');
+  if (rest > 0) {
+    const more = t(locale, reviewOnly ? 'reminders.dm.more_review' : 'reminders.dm.more', { count: rest });
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: more } });
+  }
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: t(locale, 'reminders.dm.footer') }] });
-  return { text: t(locale, 'reminders.dm.fallback', { count: input.targets.length }), blocks };
+  const fallback = reviewOnly ? 'reminders.dm.fallback_review' : 'reminders.dm.fallback';
+  return { text: t(locale, fallback, { count: input.targets.length }), blocks };
 }
 
 /**
@@ -127,6 +156,7 @@ export function buildReminderNudge(
     days: daysBetween(day, first.opensOn),
     count,
   };
+  if (first.role !== 'self') return { text: t(locale, 'reminders.nudge.role', params) };
   if (first.kind === 'last-day') return { text: t(locale, 'reminders.nudge.last_day', params) };
   return {
     text: t(locale, params.days === 1 ? 'reminders.nudge.countdown_tomorrow' : 'reminders.nudge.countdown', params),

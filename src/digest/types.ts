@@ -1,4 +1,5 @@
 import type { Status } from '../domain/status.js';
+import type { ReviewProgress } from '../review/progress.js';
 
 /** A target's state for the digest: a status, or no report yet. */
 export type DigestStatus = Status | 'not_reported';
@@ -105,6 +106,11 @@ export interface DigestData {
   changes: DigestChange[];
   trend: TrendPoint[];
   nextReview: NextReview | null;
+  /**
+   * The review of the year in its review season (its fiscal year has ended, its last review window
+   * has not closed), shown beside this year's progress; null outside the season.
+   */
+  reviewSeason: ReviewProgress | null;
 }
 
 export function emptyCounts(): StatusCounts {

@@ -31,6 +31,7 @@ export const core = {
   'progress.modal.title': { ja: '進捗報告', en: 'Report progress' },
   'progress.modal.submit': { ja: '報告する', en: 'Submit' },
   'progress.modal.close': { ja: 'キャンセル', en: 'Cancel' },
+  'progress.modal.year': { ja: '*{fy}* の重点目標', en: 'Key targets of *{fy}*' },
   'progress.modal.intro': {
     ja: '重点目標を選び、現在の状況を報告してください。報告は履歴として残ります（訂正は新しい報告として記録されます）。',
     en: 'Choose a key target and report where it stands. Every report is kept; a correction is recorded as a new report.',

@@ -53,6 +53,29 @@ export const digest = {
     ja: '🗓 *{name}*（{fy}）実施中: {closes}まで　残り *{days}日*',
     en: '🗓 *{name}* ({fy}) is open until {closes}: *{days} days* left',
   },
+  'digest.season.summary': {
+    ja: '📋 *{fy}の行政評価*（重点目標 {total}件）: 自己評価 *{self}* · 承認 *{approved}* · 確認 *{checked}* · 確定 *{confirmed}*',
+    en: '📋 *{fy} review* ({total} key targets): self-assessed *{self}* · approved *{approved}* · checked *{checked}* · confirmed *{confirmed}*',
+  },
+  'digest.season.waiting': { ja: '次の手番: {list}', en: 'Next step with: {list}' },
+  'digest.season.waiting_none': { ja: '次の手番を待つ目標はありません。', en: 'No target is waiting for a step.' },
+  'digest.season.holder.owners': {
+    ja: '担当者 {count}件（最長 {days}日）',
+    en: 'owners {count} (longest {days} days)',
+  },
+  'digest.season.holder.managers': {
+    ja: '管理職 {count}件（最長 {days}日）',
+    en: 'managers {count} (longest {days} days)',
+  },
+  'digest.season.holder.hq': {
+    ja: '本部 {count}件（最長 {days}日）',
+    en: 'headquarters {count} (longest {days} days)',
+  },
+  'digest.season.department_line': {
+    ja: '*{name}*　自己評価 {self}/{total} · 承認 {approved} · 確認 {checked} · 確定 {confirmed}　｜ {waiting}',
+    en: '*{name}*  self-assessed {self}/{total} · approved {approved} · checked {checked} · confirmed {confirmed}  |  {waiting}',
+  },
+  'digest.season.departments_title': { ja: '*{fy}の行政評価（部別）*', en: '*{fy} review by department*' },
   'digest.review.none': { ja: '🗓 予定されている評価期間はありません。', en: '🗓 No review window is scheduled.' },
   'digest.status.not_reported': { ja: '未報告', en: 'Not reported' },
   'digest.change.off_track': { ja: '🔴 新たに遅延', en: '🔴 Newly off track' },

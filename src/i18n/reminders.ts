@@ -16,6 +16,39 @@ export const reminders = {
     ja: '⏰ *{window}* の受付は{closes}で終了します。次の重点目標について、{since}以降の進捗報告がまだありません。本日中の報告をお願いします。',
     en: '⏰ *{window}* closes on {closes}. The key targets below have no progress report since {since}. Please report on them today.',
   },
+  'reminders.dm.role_countdown': {
+    ja: '📅 *{window}*（{opens}〜{closes}）の開始まで、あと{days}日です。{task}',
+    en: '📅 *{window}* ({opens}–{closes}) opens in {days} days. {task}',
+  },
+  'reminders.dm.role_tomorrow': {
+    ja: '📅 明日から *{window}*（{opens}〜{closes}）が始まります。{task}',
+    en: '📅 *{window}* ({opens}–{closes}) opens tomorrow. {task}',
+  },
+  'reminders.dm.role_last_day': {
+    ja: '⏰ *{window}* は{closes}で終了します。{task}',
+    en: '⏰ *{window}* closes on {closes}. {task}',
+  },
+  'reminders.task.approve': {
+    ja: 'この期間に、所属部の重点目標の自己評価を承認してください（下の目標はまだ承認されていません）。',
+    en: 'In it, please approve your department’s self-assessments (the targets below are not approved yet).',
+  },
+  'reminders.task.check': {
+    ja: 'この期間に、本部として各部の評価を確認してください（下の目標はまだ確認されていません）。',
+    en: 'In it, please check the departments’ assessments for headquarters (the targets below are not checked yet).',
+  },
+  'reminders.dm.fallback_review': {
+    ja: '行政評価の対応のお願い（{count}件）',
+    en: 'Review steps waiting for you ({count})',
+  },
+  'reminders.dm.review_button': { ja: '評価を開く', en: 'Open review' },
+  'reminders.dm.more_review': {
+    ja: 'ほか{count}件の目標があります。`/tracker review` から一覧できます。',
+    en: '{count} more targets. `/tracker review` lists them all.',
+  },
+  'reminders.nudge.role': {
+    ja: '⏰ *{window}*（{closes}まで）: 対応が必要な目標が{count}件あります（上のメッセージのボタンから開けます）。',
+    en: '⏰ *{window}* (until {closes}): {count} targets need your step (use the buttons in the message above).',
+  },
   'reminders.dm.checkin': {
     ja: '🗓 定例の進捗確認です。次の重点目標について、{since}以降の進捗報告がありません。現在の状況を報告してください。',
     en: '🗓 Regular check-in: the key targets below have no progress report since {since}. Please report where they stand.',

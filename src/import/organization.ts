@@ -1,3 +1,5 @@
+import type { WindowRole } from '../review/window-role.js';
+
 /** The organisation of one fiscal year as read from an import file, validated and normalised. */
 
 export const CADENCES = ['weekly', 'biweekly', 'monthly'] as const;
@@ -5,6 +7,8 @@ export type Cadence = (typeof CADENCES)[number];
 
 export interface OrgReviewWindow {
   name: string;
+  /** Who acts in the window; from the file, else inferred from the name (inferWindowRole). */
+  role: WindowRole;
   /** 'YYYY-MM-DD' */
   opensOn: string;
   /** 'YYYY-MM-DD', inclusive */

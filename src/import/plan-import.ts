@@ -4,7 +4,7 @@ import type { Cadence, Organization, OrgIndicator, OrgReviewWindow } from './org
 export interface ExistingState {
   fiscalYear: { id: number; leadershipChannel: string | null } | null;
   settings: Map<string, string>;
-  reviewWindows: { id: number; name: string; opensOn: string; closesOn: string }[];
+  reviewWindows: { id: number; name: string; role: string; opensOn: string; closesOn: string }[];
   departments: ExistingDepartment[];
   targets: ExistingTarget[];
 }
@@ -98,7 +98,7 @@ export interface ImportPlan {
   settings: { set: { key: string; value: string; action: 'create' | 'update' }[]; remove: string[]; unchanged: number };
   reviewWindows: {
     create: OrgReviewWindow[];
-    update: { id: number; name: string; opensOn: string; closesOn: string }[];
+    update: (OrgReviewWindow & { id: number })[];
     delete: { id: number; name: string }[];
     unchanged: number;
   };
@@ -143,7 +143,7 @@ export function planImport(org: Organization, existing: ExistingState): ImportPl
   for (const w of org.review) {
     const current = windowsByName.get(w.name);
     if (!current) reviewWindows.create.push(w);
-    else if (current.opensOn !== w.opensOn || current.closesOn !== w.closesOn) {
+    else if (current.opensOn !== w.opensOn || current.closesOn !== w.closesOn || current.role !== w.role) {
       reviewWindows.update.push({ id: current.id, ...w });
     } else reviewWindows.unchanged++;
   }

@@ -3,6 +3,7 @@ import { calendarFromDate, isCalendarDay } from '../calendar/days.js';
 import { hasControlCharacters, isBlankText, removeBidiControls } from '../domain/clean-text.js';
 import { isWithinBound, NUMBER_BOUND_TEXT } from '../domain/parse-number.js';
 import { hasLoneSurrogate } from '../domain/well-formed.js';
+import { WINDOW_ROLES } from '../review/window-role.js';
 import { CADENCES } from './organization.js';
 
 /** Limits of the import format (docs/import-format.md lists them for headquarters). */
@@ -177,8 +178,17 @@ export const departmentSchema = z.strictObject(
   { error: required('a mapping (a department)') },
 );
 
+const windowRole = z.enum(WINDOW_ROLES, {
+  error: (issue) => `must be self, approve or check, not ${preview(issue.input)}`,
+});
+
 export const reviewWindowSchema = z.strictObject(
-  { name: text(LIMITS.reviewNameChars), opens: calendarDate, closes: calendarDate },
+  {
+    name: text(LIMITS.reviewNameChars),
+    opens: calendarDate,
+    closes: calendarDate,
+    role: z.preprocess(blankToUndefined, windowRole.optional()),
+  },
   { error: required('a mapping such as { name: 自己評価, opens: 2027-06-01, closes: 2027-06-20 }') },
 );
 

@@ -1,5 +1,6 @@
 import { calendarFromDate, isCalendarDay } from '../calendar/days.js';
 import { fiscalYearRange } from '../calendar/fiscal-year.js';
+import { inferWindowRole } from '../review/window-role.js';
 import type { Organization } from './organization.js';
 import { ALLOWED_KEYS, type OrganizationInput, organizationSchema, preview } from './schema.js';
 
@@ -204,7 +205,12 @@ function toOrganization(input: OrganizationInput): Organization {
     hqUsers: input.hq_users ?? null,
     hqDepartment: input.hq_department ?? null,
     cadence: input.cadence ?? null,
-    review: input.review.map((w) => ({ name: w.name, opensOn: w.opens, closesOn: w.closes })),
+    review: input.review.map((w) => ({
+      name: w.name,
+      role: w.role ?? inferWindowRole(w.name),
+      opensOn: w.opens,
+      closesOn: w.closes,
+    })),
     departments: input.departments.map((d) => ({
       code: d.code,
       name: d.name,

@@ -1,11 +1,14 @@
 import { businessDayOnOrBefore } from '../calendar/business-days.js';
 import { addDays } from '../calendar/days.js';
 import type { ReminderConfig } from '../config.js';
+import type { WindowRole } from '../review/window-role.js';
 
 /** A review window (ReviewWindow row) with its days as 'YYYY-MM-DD'. */
 export interface ReviewWindowDays {
   id: number;
   name: string;
+  /** Who acts in the window, and so who its countdown reminders go to. */
+  role: WindowRole;
   opensOn: string;
   closesOn: string;
   fiscalYear: number;

@@ -100,18 +100,22 @@ function dueStages(
 }
 
 /**
- * Who was already told about which target at one level (a failed delivery does not count: the
- * same key is planned again so that it is retried).
+ * Who was already told about which target at one level, for which reminder: each escalation
+ * records per target the instant its chain's reminder was sent (`since`), so an escalation of an
+ * earlier reminder sent on the day a later one goes out never stands for the later one's. A failed
+ * delivery does not count: the same key is planned again so that it is retried.
  */
-function toldIndex(history: DeliveryWithTargets[]): (targetId: number, recipient: string, anchor: Date) => boolean {
-  const byTarget = new Map<number, { recipient: string; dueAt: Date }[]>();
+function toldIndex(history: DeliveryWithTargets[]): (targetId: number, recipient: string, since: Date) => boolean {
+  const told = new Set<string>();
+  const entry = (targetId: number, recipient: string, since: number) => `${targetId}\u0000${recipient}\u0000${since}`;
   for (const d of history) {
     if (d.status === 'failed') continue;
-    for (const id of d.targetIds)
-      byTarget.set(id, [...(byTarget.get(id) ?? []), { recipient: d.recipient, dueAt: d.dueAt }]);
+    const payload = parseEscalationPayload(d.payload);
+    for (const t of payload?.targets ?? []) {
+      told.add(entry(t.id, d.recipient, new Date(t.since).getTime()));
+    }
   }
-  return (targetId, recipient, anchor) =>
-    (byTarget.get(targetId) ?? []).some((h) => h.recipient === recipient && h.dueAt.getTime() >= anchor.getTime());
+  return (targetId, recipient, since) => told.has(entry(targetId, recipient, since.getTime()));
 }
 
 /**
@@ -177,7 +181,7 @@ export async function planEscalations(db: Db, input: EscalationInput): Promise<P
     target: EscalationTarget,
   ) => {
     const told = level === 'manager' ? toldManager : toldHq;
-    if (told(target.id, recipient, stage.anchor.dueAt)) return;
+    if (told(target.id, recipient, stage.since)) return;
     const key = `escalation-${level}:${stage.day}:${recipient}`;
     let draft = drafts.get(key);
     if (!draft) {

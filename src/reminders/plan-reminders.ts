@@ -4,9 +4,11 @@ import { fiscalYearOfDay } from '../calendar/fiscal-year.js';
 import { calendarDayIn, instantAt } from '../calendar/time-zone.js';
 import type { Cadence, ReminderConfig } from '../config.js';
 import type { Db } from '../db/client.js';
+import type { WindowRole } from '../review/window-role.js';
 import { type ExistingDelivery, findDeliveriesByKey } from '../services/deliveries/find-deliveries-by-key.js';
 import { listDepartmentCadences } from '../services/reminders/list-department-cadences.js';
 import { listPausedUsers } from '../services/reminders/list-paused-users.js';
+import { listTargetsAwaitingReview } from '../services/reminders/list-targets-awaiting-review.js';
 import {
   listTargetsNeedingUpdate,
   type TargetNeedingUpdate,
@@ -21,6 +23,8 @@ export type ReminderReason =
       kind: 'countdown' | 'last-day';
       windowId: number;
       windowName: string;
+      /** Who acts in the window: what the reminder asks of its recipient. */
+      role: WindowRole;
       opensOn: string;
       closesOn: string;
       fiscalYear: number;
@@ -40,6 +44,15 @@ export type WindowReason = Extract<ReminderReason, { windowId: number }>;
 
 export type Relevance = 'live' | 'stale';
 
+/**
+ * A target a reminder lists and what its recipient is asked to do with it: report progress (the
+ * owner, for a self window or a check-in) or take the review step of an approve or check window.
+ */
+export type ReminderTarget = Omit<TargetNeedingUpdate, 'ownerId'> & {
+  ownerId: string | null;
+  action: 'report' | 'review';
+};
+
 export interface PlannedReminder {
   /** Unique delivery key: one reminder per person per reminder day. */
   key: string;
@@ -52,7 +65,7 @@ export interface PlannedReminder {
   /** countdown:<windowId> (later reminders thread on the first) or checkin:<day>. */
   cycle: string;
   reasons: ReminderReason[];
-  targets: TargetNeedingUpdate[];
+  targets: ReminderTarget[];
   existing: ExistingDelivery | null;
 }
 
@@ -71,6 +84,8 @@ export interface PlanInput {
   catchUpMs: number;
   /** How many days back missed reminders are looked for (to send, or to record as skipped). */
   lookbackDays?: number;
+  /** Configured headquarters users (besides the Setting hq_users): who is reminded of check windows. */
+  hqUsers?: string[];
 }
 
 /** Days back a missed reminder is still noticed (and logged as skipped when beyond the bound). */
@@ -86,6 +101,7 @@ function windowReason(
     kind,
     windowId: w.id,
     windowName: w.name,
+    role: w.role,
     opensOn: w.opensOn,
     closesOn: w.closesOn,
     fiscalYear: w.fiscalYear,
@@ -119,26 +135,40 @@ export async function planReminders(db: Db, input: PlanInput): Promise<ReminderP
     if (dueAt.getTime() > now.getTime()) continue;
     const relevance: Relevance = now.getTime() - dueAt.getTime() <= input.catchUpMs ? 'live' : 'stale';
 
-    // Per owner: the reasons and the targets (deduplicated) they are reminded of on this day.
-    const people = new Map<string, { reasons: ReminderReason[]; targets: Map<number, TargetNeedingUpdate> }>();
-    const add = (reason: ReminderReason, targets: TargetNeedingUpdate[]) => {
-      for (const t of targets) {
-        let entry = people.get(t.ownerId);
-        if (!entry) {
-          entry = { reasons: [], targets: new Map() };
-          people.set(t.ownerId, entry);
-        }
-        if (!entry.reasons.includes(reason)) entry.reasons.push(reason);
-        entry.targets.set(t.id, t);
+    // Per person: the reasons and the targets (deduplicated) they are reminded of on this day.
+    const people = new Map<string, { reasons: ReminderReason[]; targets: Map<number, ReminderTarget> }>();
+    const add = (recipient: string, reason: ReminderReason, target: ReminderTarget) => {
+      let entry = people.get(recipient);
+      if (!entry) {
+        entry = { reasons: [], targets: new Map() };
+        people.set(recipient, entry);
       }
+      if (!entry.reasons.includes(reason)) entry.reasons.push(reason);
+      // A target to report on stays one to report on (its owner may also be its manager).
+      if (entry.targets.get(target.id)?.action !== 'report') entry.targets.set(target.id, target);
+    };
+    const addOwners = (reason: ReminderReason, targets: TargetNeedingUpdate[]) => {
+      for (const t of targets) add(t.ownerId, reason, { ...t, action: 'report' });
     };
 
     for (const { window, slots } of slotsByWindow) {
       const slot = slots.find((s) => s.day === day);
       if (!slot) continue;
       const reason = windowReason(window, slot.kind, slot.daysBefore, rules);
-      const since = instantAt(reason.cycleStart, '00:00', timeZone);
-      add(reason, await listTargetsNeedingUpdate(db, { fiscalYearId: window.fiscalYearId, since }));
+      if (window.role === 'self') {
+        const since = instantAt(reason.cycleStart, '00:00', timeZone);
+        addOwners(reason, await listTargetsNeedingUpdate(db, { fiscalYearId: window.fiscalYearId, since }));
+        continue;
+      }
+      // Approve and check windows: whoever takes that step, about the targets still waiting for it.
+      const awaiting = await listTargetsAwaitingReview(db, {
+        fiscalYearId: window.fiscalYearId,
+        role: window.role,
+        hqUsers: input.hqUsers ?? [],
+      });
+      for (const { target, recipients } of awaiting) {
+        for (const r of recipients) add(r, reason, { ...target, action: 'review' });
+      }
     }
     for (const [cadence, departmentIds] of byCadence) {
       const slot = checkInOn(day, cadence);
@@ -146,7 +176,7 @@ export async function planReminders(db: Db, input: PlanInput): Promise<ReminderP
       const fiscalYear = fiscalYearOfDay(day);
       const reason: ReminderReason = { kind: 'checkin', cadence, periodStart: slot.periodStart, fiscalYear };
       const since = instantAt(slot.periodStart, '00:00', timeZone);
-      add(reason, await listTargetsNeedingUpdate(db, { fiscalYear, departmentIds, since }));
+      addOwners(reason, await listTargetsNeedingUpdate(db, { fiscalYear, departmentIds, since }));
     }
 
     for (const [recipient, entry] of people) {

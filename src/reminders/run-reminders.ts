@@ -172,8 +172,14 @@ export async function runReminders(deps: JobDeps & { claimedBy?: string }): Prom
   const rates = config.delivery;
   const bound = hoursToMilliseconds(rates.catchUpHours);
   const queue = sendQueueFor(slack, rates);
-  const plan = await planReminders(db, { now, timeZone: config.timeZone, rules, catchUpMs: bound });
   const hqUsers = await listConfiguredHqUsers(db, { configured: config.hqUsers });
+  const plan = await planReminders(db, {
+    now,
+    timeZone: config.timeZone,
+    rules,
+    catchUpMs: bound,
+    hqUsers: config.hqUsers,
+  });
   const escalations = await planEscalations(db, { now, timeZone: config.timeZone, rules, catchUpMs: bound, hqUsers });
   const rt: Runtime = {
     deps,
@@ -206,7 +212,8 @@ export async function runReminders(deps: JobDeps & { claimedBy?: string }): Prom
         rt,
         item,
         reminderPayload(item),
-        item.targets.map((t) => t.id),
+        // Escalation chases silence on progress: only the targets the recipient was asked to report on.
+        item.targets.filter((t) => t.action === 'report').map((t) => t.id),
         () => sendReminder(rt, item),
       ),
     );

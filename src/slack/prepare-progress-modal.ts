@@ -1,12 +1,12 @@
 import type { ModalView } from '@slack/types';
 import { buildProgressModal, type ModalSelectedTarget } from '../blocks/progress-modal.js';
 import { TtlCache } from '../cache/ttl-cache.js';
-import { fiscalYearAt } from '../calendar/fiscal-year.js';
 import { fiscalYearLabel } from '../calendar/format.js';
 import type { AppContext } from '../context.js';
 import type { Db } from '../db/client.js';
 import { AppError } from '../errors.js';
 import type { Locale } from '../i18n/messages.js';
+import { findProgressFiscalYear } from '../services/organization/find-progress-fiscal-year.js';
 import { findPersonDepartments } from '../services/people/find-person-departments.js';
 import { getReportableTarget } from '../services/progress/get-reportable-target.js';
 import { listReportableTargets, type ReportableTarget } from '../services/progress/list-reportable-targets.js';
@@ -56,7 +56,7 @@ export async function prepareProgressModal(
   ctx: AppContext,
   input: { userId: string; locale: Locale; text?: string; targetId?: number },
 ): Promise<ModalView> {
-  const fiscalYear = fiscalYearAt(ctx.now(), ctx.config.timeZone);
+  const fiscalYear = await findProgressFiscalYear(ctx.db, { now: ctx.now(), timeZone: ctx.config.timeZone });
   const firstPage = await reportableTargetsFor(ctx, input.userId, fiscalYear);
   if (firstPage.length === 0) {
     const departments = await findPersonDepartments(ctx.db, input.userId);
@@ -104,6 +104,7 @@ export async function prepareProgressModal(
   }
   return buildProgressModal({
     locale: input.locale,
+    fiscalYearLabel: fiscalYearLabel(fiscalYear, input.locale),
     targets: targets.map((t) => ({ id: t.id, code: t.code, title: t.title, departmentName: t.departmentName })),
     useExternalSelect,
     selected,

@@ -363,3 +363,13 @@ describe('buildProgressModal: locales', () => {
     });
   });
 });
+
+describe('buildProgressModal: the fiscal year shown', () => {
+  it('says which year’s targets it offers, in each language', () => {
+    const ja = JSON.stringify(modal({ fiscalYearLabel: '令和8年度' }).blocks?.[0]);
+    expect(ja).toContain('*令和8年度* の重点目標');
+    const en = JSON.stringify(modal({ locale: 'en', fiscalYearLabel: 'FY2026' }).blocks?.[0]);
+    expect(en).toContain('Key targets of *FY2026*');
+    expect(JSON.stringify(modal().blocks?.[0])).not.toContain('年度');
+  });
+});

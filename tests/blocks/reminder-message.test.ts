@@ -13,6 +13,7 @@ const countdown: ReminderReason = {
   kind: 'countdown',
   windowId: 1,
   windowName: '自己評価',
+  role: 'self',
   opensOn: '2027-06-01',
   closesOn: '2027-06-20',
   fiscalYear: 2026,

@@ -124,3 +124,22 @@ describe('/targets', () => {
     expect(replies[0]?.text).toContain('どの部にも登録されていません');
   });
 });
+
+describe('/targets in the review season', () => {
+  // 2027-05-10: FY2026 has ended, its 自己評価 (6/1–6/20) is ahead and FY2027 is not imported.
+  const suite = appSuite({
+    seed: seedSmallOrg,
+    now: () => new Date('2027-05-10T01:00:00Z'),
+    hqUsers: ['UHQ000001'],
+    locale: 'ja-JP',
+  });
+
+  it('lists the ended year’s targets and says which year they are', async () => {
+    const replies = captureResponses();
+    await suite.app.slashCommand({ command: '/targets', text: '', user_id: 'USOMU0001' });
+    await waitFor(() => replies.length === 1);
+    const text = JSON.stringify(replies[0]);
+    expect(text).toContain('総務部の重点目標（令和8年度）');
+    expect(text).toContain('SM-1');
+  });
+});

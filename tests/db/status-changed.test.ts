@@ -152,7 +152,14 @@ describe.each(PROVIDERS)('the status_changed migration on %s', (provider) => {
       const before = await openDatabase(empty.url);
       let ids: number[];
       try {
-        await seedSyntheticOrganization(before.db, { provider, departments: 1, targetsPerDepartment: 2, weeks: 0 });
+        // The current client on the older schema: no review window, whose columns came later.
+        await seedSyntheticOrganization(before.db, {
+          provider,
+          departments: 1,
+          targetsPerDepartment: 2,
+          weeks: 0,
+          reviewWindow: false,
+        });
         ids = (await before.db.target.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((t) => t.id);
         // The fourth report of each target is out of order: it belongs before the second. In time
         // order: on_track ×3 (0, 5, 10 min), at_risk, on_track, done ×2: three repeats per target.

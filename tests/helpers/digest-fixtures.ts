@@ -197,6 +197,8 @@ export interface SyntheticOptions {
   provider?: 'sqlite' | 'postgresql';
   /** Long department names, to stress the character limits. */
   longNames?: boolean;
+  /** Whether the year gets its 自己評価 window (default true); off for a schema older than the window's columns. */
+  reviewWindow?: boolean;
 }
 
 /**
@@ -213,15 +215,19 @@ export async function seedSyntheticOrganization(
     data: {
       year,
       leadershipChannel: options.leadershipChannel ?? 'C0LEAD0001',
-      reviewWindows: {
-        create: [
-          {
-            name: '自己評価',
-            opensOn: dateFromCalendar(`${year + 1}-06-01`),
-            closesOn: dateFromCalendar(`${year + 1}-06-20`),
-          },
-        ],
-      },
+      ...(options.reviewWindow === false
+        ? {}
+        : {
+            reviewWindows: {
+              create: [
+                {
+                  name: '自己評価',
+                  opensOn: dateFromCalendar(`${year + 1}-06-01`),
+                  closesOn: dateFromCalendar(`${year + 1}-06-20`),
+                },
+              ],
+            },
+          }),
     },
   });
   const pad = (n: number) => String(n).padStart(3, '0');
@@ -436,5 +442,6 @@ export function syntheticDigestData(options: {
       daysUntil: 183,
       open: false,
     },
+    reviewSeason: null,
   };
 }

@@ -18,7 +18,7 @@ interface ExampleFile {
   fiscal_year: number;
   leadership_channel?: string;
   hq_users?: string[];
-  review: { name: string; opens: string; closes: string }[];
+  review: { name: string; opens: string; closes: string; role?: string }[];
   departments: {
     code: string;
     name: string;
@@ -51,6 +51,7 @@ export async function loadExampleOrganization(db: Db): Promise<LoadedExample> {
       reviewWindows: {
         create: file.review.map((w) => ({
           name: w.name,
+          role: w.role ?? 'self',
           opensOn: dateFromCalendar(String(w.opens)),
           closesOn: dateFromCalendar(String(w.closes)),
         })),
@@ -117,7 +118,7 @@ export async function buildOrganization(
   spec: {
     fiscalYear?: number;
     leadershipChannel?: string | null;
-    windows?: { name: string; opens: string; closes: string }[];
+    windows?: { name: string; opens: string; closes: string; role?: string }[];
     departments: {
       code: string;
       name?: string;
@@ -135,6 +136,7 @@ export async function buildOrganization(
       reviewWindows: {
         create: (spec.windows ?? []).map((w) => ({
           name: w.name,
+          role: w.role ?? 'self',
           opensOn: dateFromCalendar(w.opens),
           closesOn: dateFromCalendar(w.closes),
         })),

@@ -164,7 +164,7 @@ describe('parseOrganizationCsv', () => {
     const result = parseOrganizationCsv(text);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     const org = result.organization;
-    expect(org.review).toEqual([{ name: '自己評価', opensOn: '2027-06-01', closesOn: '2027-06-20' }]);
+    expect(org.review).toEqual([{ name: '自己評価', role: 'self', opensOn: '2027-06-01', closesOn: '2027-06-20' }]);
     expect(org.departments.map((d) => [d.code, d.targets.length])).toEqual([
       ['seisaku', 2],
       ['somu', 0],

@@ -169,7 +169,13 @@ describe('planImport', () => {
   it('deletes review windows the file no longer has and warns about departments it does not list', () => {
     const org = small();
     const state = stateOf(org);
-    state.reviewWindows.push({ id: 99, name: '本部確認', opensOn: '2027-06-21', closesOn: '2027-07-10' });
+    state.reviewWindows.push({
+      id: 99,
+      name: '本部確認',
+      role: 'check',
+      opensOn: '2027-06-21',
+      closesOn: '2027-07-10',
+    });
     state.departments.push({
       id: 98,
       code: 'old',

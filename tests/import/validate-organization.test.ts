@@ -209,6 +209,25 @@ describe('validateOrganization', () => {
     ]);
   });
 
+  it('reads a review window role, infers it from the name when absent, and refuses an unknown one', () => {
+    const raw = base();
+    raw.review = [
+      { name: '自己評価', opens: '2027-06-01', closes: '2027-06-10' },
+      { name: '部長承認', opens: '2027-06-11', closes: '2027-06-20' },
+      { name: '本部確認', opens: '2027-06-21', closes: '2027-07-10' },
+      { name: 'ヒアリング', opens: '2027-07-11', closes: '2027-07-20', role: 'check' } as never,
+    ];
+    expect(validateOrganization(raw).organization?.review.map((w) => [w.name, w.role])).toEqual([
+      ['自己評価', 'self'],
+      ['部長承認', 'approve'],
+      ['本部確認', 'check'],
+      ['ヒアリング', 'check'],
+    ]);
+    const wrong = base();
+    wrong.review = [{ name: '自己評価', opens: '2027-06-01', closes: '2027-06-20', role: 'boss' } as never];
+    expect(errorsOf(wrong)).toEqual(['review[0].role: must be self, approve or check, not "boss"']);
+  });
+
   it('requires hq_department to name a department of the file', () => {
     const raw = { ...base(), hq_department: 'honbu' };
     expect(errorsOf(raw)).toEqual(['hq_department: "honbu" is not the code of a department in this file']);

@@ -101,13 +101,15 @@ describe.each(PROVIDERS)('reminders with the example organisation on %s', (provi
   });
 
   it('brings a countdown reminder that falls on a closed day forward to the previous business day', async () => {
-    // 本部確認 opens Monday 6/21: 30 days before is Saturday 5/22, so it goes out on Friday 5/21.
+    // 自己評価 opens Tuesday 6/1: 30 days before is Sunday 5/2 (Golden Week), so it goes out on Friday 4/30.
     const example = await loadExampleOrganization(database.db);
     await cacheLocales(database.db, Object.fromEntries(example.owners.map((o) => [o, 'ja-JP'])), FOREVER);
     const slack = fakeSlack();
-    await runTick(database, '2027-05-21T00:30:00Z');
+    await runTick(database, '2027-04-30T00:30:00Z');
     expect(slack.posts()).toHaveLength(61);
-    expect(JSON.stringify(slack.posts()[0]?.body.blocks)).toContain('本部確認');
+    expect(JSON.stringify(slack.posts()[0]?.body.blocks)).toContain(
+      '*自己評価*（6月1日〜6月20日）の受付開始まで、あと32日です',
+    );
   });
 });
 
@@ -228,7 +230,38 @@ describe.each(PROVIDERS)('countdown reminders on %s', (provider) => {
         .sort(),
     ).toEqual(['U1', 'U2']);
     const text = JSON.stringify(slack.postsTo('U1')[0]?.body.blocks);
-    expect(text).toContain('自己評価');
+    // One message, naming both windows it serves.
+    expect(text).toContain('*自己評価* の受付は6月20日で終了します');
+    expect(text).toContain('*本部確認*（6月21日〜7月10日）の受付開始まで、あと3日です');
+  });
+
+  it('sends the countdown of a check window to headquarters only, with review buttons (本部確認, 5/21)', async () => {
+    const example = await loadExampleOrganization(database.db);
+    const slack = fakeSlack();
+    await runTick(database, '2027-05-21T00:30:00Z'); // 30 days before 本部確認 (6/21; 5/22 is a Saturday)
+    expect(slack.posts().map((p) => p.body.channel)).toEqual(['U0HQ000001']);
+    const dm = slack.postsTo('U0HQ000001')[0]?.body ?? {};
+    expect(String(dm.text)).toBe(`行政評価の対応のお願い（${example.targetCount}件）`);
+    const text = JSON.stringify(dm.blocks);
+    expect(text).toContain('*本部確認*（6月21日〜7月10日）の開始まで、あと31日です');
+    expect(text).toContain('本部として各部の評価を確認してください');
+    const blocks = (dm.blocks ?? []) as { accessory?: { action_id?: string } }[];
+    const actions = blocks.flatMap((b) => (b.accessory?.action_id ? [b.accessory.action_id] : []));
+    expect(actions).toHaveLength(40);
+    expect(new Set(actions)).toEqual(new Set(['review_open']));
+    // No progress escalation follows a review-step reminder.
+    const delivery = await database.db.delivery.findFirstOrThrow({ where: { recipient: 'U0HQ000001' } });
+    expect(await database.db.deliveryTarget.count({ where: { deliveryId: delivery.id } })).toBe(0);
+
+    // 6/18: owners hear of 自己評価's last day only; headquarters of 本部確認 opening tomorrow.
+    await runTick(database, '2027-06-18T00:30:00Z');
+    const ownerText = JSON.stringify(slack.postsTo('U0SEISAK01')[0]?.body.blocks);
+    expect(ownerText).toContain('*自己評価*');
+    expect(ownerText).not.toContain('本部確認');
+    // Headquarters' first message of the cycle is refreshed, and a nudge goes in its thread.
+    const refreshed = slack.updates().find((u) => u.body.channel === 'D0HQ000001');
+    expect(JSON.stringify(refreshed?.body.blocks)).toContain('*本部確認*（6月21日〜7月10日）の開始まで、あと3日です');
+    expect(String(slack.postsTo('D0HQ000001')[0]?.body.text)).toContain('*本部確認*（7月10日まで）');
   });
 
   it('writes in English for an English Slack locale', async () => {
@@ -409,6 +442,60 @@ describe.each(PROVIDERS)('escalation on %s', (provider) => {
     expect(String(toHq[0]?.body.text)).not.toContain('<@');
     await runTick(database, '2027-05-31T00:35:00Z');
     expect(slack.postsTo('C0LEAD0001')).toHaveLength(1);
+  });
+
+  it('escalates each reminder on its own schedule when a later reminder goes out on an escalation day', async () => {
+    // 5/21 (本部確認, 30 days) escalates to managers on 5/25, the day of 自己評価's 7-day reminder;
+    // that one escalates on 5/27, and headquarters hears of both chains (5/27 and 5/31).
+    await org();
+    const slack = fakeSlack();
+    for (const day of ['05-21', '05-24', '05-25', '05-26', '05-27', '05-28', '05-31']) {
+      await runTick(database, `2027-${day}T00:30:00Z`);
+      await runTick(database, `2027-${day}T00:31:00Z`);
+    }
+    expect(slack.postsTo('UM1')).toHaveLength(2);
+    const escalations = await database.db.delivery.findMany({
+      where: { kind: { in: ['escalation-manager', 'escalation-hq'] } },
+      orderBy: [{ dueAt: 'asc' }, { key: 'asc' }],
+      select: { key: true, status: true },
+    });
+    expect(escalations).toEqual([
+      { key: 'escalation-manager:2027-05-25:UM1', status: 'sent' },
+      { key: 'escalation-hq:2027-05-27:C0LEAD0001', status: 'sent' },
+      { key: 'escalation-manager:2027-05-27:UM1', status: 'sent' },
+      { key: 'escalation-hq:2027-05-31:C0LEAD0001', status: 'sent' },
+    ]);
+    expect(slack.postsTo('C0LEAD0001')).toHaveLength(2);
+  });
+
+  it('sends the countdown of an approve window to the department’s managers about targets not yet approved', async () => {
+    const o = await buildOrganization(database.db, {
+      windows: [{ name: '部長承認', opens: '2027-06-21', closes: '2027-07-10', role: 'approve' }],
+      departments: [
+        {
+          code: 'seisaku',
+          managers: ['UM1'],
+          members: ['U1', 'U2'],
+          targets: [
+            { code: 'SK-1', owner: 'U1' },
+            { code: 'SK-2', owner: 'U2' },
+          ],
+        },
+      ],
+    });
+    await database.db.reviewStep.create({
+      data: { targetId: o.targetIds['SK-2'] as number, step: 'self', grade: 'B', actorId: 'U2' },
+    });
+    await database.db.reviewStep.create({
+      data: { targetId: o.targetIds['SK-2'] as number, step: 'approve', actorId: 'UM1' },
+    });
+    const slack = fakeSlack();
+    await runTick(database, '2027-05-21T00:30:00Z');
+    expect(slack.posts().map((p) => p.body.channel)).toEqual(['UM1']);
+    const text = JSON.stringify(slack.postsTo('UM1')[0]?.body.blocks);
+    expect(text).toContain('所属部の重点目標の自己評価を承認してください');
+    expect(text).toContain('SK-1');
+    expect(text).not.toContain('SK-2');
   });
 
   it('counts business days: a Friday reminder before Golden Week escalates on the second business day after it', async () => {

@@ -6,6 +6,7 @@ const rules = { countdownDays: [30, 14, 7, 1], lastDayReminder: true };
 const selfReview: ReviewWindowDays = {
   id: 1,
   name: '自己評価',
+  role: 'self',
   opensOn: '2027-06-01',
   closesOn: '2027-06-20',
   fiscalYear: 2026,

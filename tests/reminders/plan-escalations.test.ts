@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planEscalations } from '../../src/reminders/plan-escalations.js';
+import { type PlannedEscalation, planEscalations } from '../../src/reminders/plan-escalations.js';
 import { claimDelivery } from '../../src/services/deliveries/claim-delivery.js';
 import { markDeliveryFailed } from '../../src/services/deliveries/mark-delivery-failed.js';
 import { markDeliverySent } from '../../src/services/deliveries/mark-delivery-sent.js';
@@ -8,6 +8,15 @@ import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/dat
 import { buildOrganization, reportProgress, type SmallOrg } from '../helpers/reminder-fixtures.js';
 
 const rules = testConfig().reminders;
+
+/** The payload the reminders job records with an escalation: per target, the reminder it chases. */
+function escalationPayload(item: PlannedEscalation | undefined): string {
+  return JSON.stringify({
+    day: item?.day,
+    level: item?.level,
+    targets: item?.targets.map((t) => ({ id: t.id, owner: t.ownerId, since: t.since.toISOString() })),
+  });
+}
 const at = (iso: string) => new Date(iso);
 
 describe.each(PROVIDERS)('planEscalations on %s', (provider) => {
@@ -87,6 +96,7 @@ describe.each(PROVIDERS)('planEscalations on %s', (provider) => {
       dueAt: um1?.dueAt as Date,
       now: um1?.dueAt as Date,
       targetIds: um1?.targets.map((t) => t.id),
+      payload: escalationPayload(um1),
     });
     await markDeliverySent(database.db, {
       id: a?.id as number,
@@ -104,6 +114,7 @@ describe.each(PROVIDERS)('planEscalations on %s', (provider) => {
       dueAt: um2?.dueAt as Date,
       now: um2?.dueAt as Date,
       targetIds: um2?.targets.map((t) => t.id),
+      payload: escalationPayload(um2),
     });
     await markDeliveryFailed(database.db, {
       id: b?.id as number,

@@ -15,6 +15,8 @@ function reasonText(r: ReminderReason): string {
   if (r.kind === 'checkin') return `check-in (${r.cadence}, no update since ${r.periodStart})`;
   const what =
     r.kind === 'last-day' ? `last day of ${r.windowName} (closes ${r.closesOn})` : `${r.windowName} opens ${r.opensOn}`;
+  if (r.role === 'approve') return `${what}; to approve (managers)`;
+  if (r.role === 'check') return `${what}; to check (headquarters)`;
   return `${what}; no update since ${r.cycleStart}`;
 }
 
@@ -42,7 +44,13 @@ export async function runRemindersPreview(args: string[], io: CliIo): Promise<nu
   try {
     const rules = config.reminders;
     const bound = hoursToMilliseconds(config.delivery.catchUpHours);
-    const plan = await planReminders(database.db, { now: at, timeZone: config.timeZone, rules, catchUpMs: bound });
+    const plan = await planReminders(database.db, {
+      now: at,
+      timeZone: config.timeZone,
+      rules,
+      catchUpMs: bound,
+      hqUsers: config.hqUsers,
+    });
     const hqUsers = await listConfiguredHqUsers(database.db, { configured: config.hqUsers });
     const escalations = await planEscalations(database.db, {
       now: at,

@@ -1,6 +1,5 @@
 import { milliseconds } from 'date-fns';
 import { calendarFromDate, dateFromCalendar, daysBetween } from '../../calendar/days.js';
-import { fiscalYearOfDay } from '../../calendar/fiscal-year.js';
 import { calendarDayIn, instantAt } from '../../calendar/time-zone.js';
 import type { Cadence } from '../../config.js';
 import type { Db } from '../../db/client.js';
@@ -18,6 +17,8 @@ import {
 import { achievementPercent, hasIndicator } from '../../domain/achievement.js';
 import { isStatus } from '../../domain/status.js';
 import { parseCadence } from '../../reminders/settings.js';
+import { findLiveFiscalYears } from '../organization/find-live-fiscal-years.js';
+import { summarizeReviewProgress } from '../review/summarize-review-progress.js';
 
 const DAY_MS = milliseconds({ days: 1 });
 /** The digest compares with the previous one, a week earlier. */
@@ -28,7 +29,10 @@ const MAX_TREND_POINTS = 54;
 export interface BuildDigestInput {
   now: Date;
   timeZone: string;
-  /** Defaults to the fiscal year of now in the time zone. */
+  /**
+   * The year whose progress is shown; defaults to the live year for progress
+   * (findLiveFiscalYears: the fiscal year of now, or the year in its review season).
+   */
   fiscalYear?: number;
   /** Cadence when neither the `cadence` setting nor the department names one (config). */
   defaultCadence: Cadence;
@@ -130,9 +134,21 @@ async function loadOverdueMilestones(
 export async function buildDigestData(db: Db, input: BuildDigestInput): Promise<DigestData | null> {
   const { now, timeZone } = input;
   const today = calendarDayIn(now, timeZone);
-  const year = input.fiscalYear ?? fiscalYearOfDay(today);
+  const live = await findLiveFiscalYears(db, { now, timeZone });
+  const year = input.fiscalYear ?? live.progress?.year;
+  if (year === undefined) return null;
   const fiscalYear = await db.fiscalYear.findUnique({ where: { year } });
   if (!fiscalYear) return null;
+  // The year in its review season is digested beside the new one: its review's progress.
+  const reviewSeason = live.season
+    ? await summarizeReviewProgress(db, {
+        fiscalYearId: live.season.id,
+        fiscalYear: live.season.year,
+        period: live.season.period,
+        now,
+        timeZone,
+      })
+    : null;
   const previousAt = new Date(now.getTime() - DIGEST_INTERVAL_MS);
   const todayDate = dateFromCalendar(today);
   const yearStart = instantAt(`${year}-04-01`, '00:00', timeZone);
@@ -292,7 +308,7 @@ export async function buildDigestData(db: Db, input: BuildDigestInput): Promise<
 
   return {
     fiscalYear: year,
-    leadershipChannel: fiscalYear.leadershipChannel,
+    leadershipChannel: fiscalYear.leadershipChannel ?? live.season?.leadershipChannel ?? null,
     asOf: now,
     previousAt,
     today,
@@ -310,5 +326,6 @@ export async function buildDigestData(db: Db, input: BuildDigestInput): Promise<
     changes,
     trend,
     nextReview,
+    reviewSeason,
   };
 }

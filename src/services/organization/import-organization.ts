@@ -117,6 +117,7 @@ async function loadExisting(tx: Tx, year: number): Promise<ExistingState> {
     reviewWindows: (fiscalYear?.reviewWindows ?? []).map((w) => ({
       id: w.id,
       name: w.name,
+      role: w.role,
       opensOn: calendarFromDate(w.opensOn),
       closesOn: calendarFromDate(w.closesOn),
     })),
@@ -182,7 +183,7 @@ async function applyPlan(tx: Tx, plan: ImportPlan, options: ImportOptions): Prom
   for (const w of windows.update) {
     await tx.reviewWindow.update({
       where: { id: w.id },
-      data: { opensOn: dateFromCalendar(w.opensOn), closesOn: dateFromCalendar(w.closesOn) },
+      data: { opensOn: dateFromCalendar(w.opensOn), closesOn: dateFromCalendar(w.closesOn), role: w.role },
     });
   }
   if (windows.create.length > 0) {
@@ -190,6 +191,7 @@ async function applyPlan(tx: Tx, plan: ImportPlan, options: ImportOptions): Prom
       data: windows.create.map((w) => ({
         fiscalYearId,
         name: w.name,
+        role: w.role,
         opensOn: dateFromCalendar(w.opensOn),
         closesOn: dateFromCalendar(w.closesOn),
       })),

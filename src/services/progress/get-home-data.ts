@@ -1,8 +1,8 @@
 import { calendarFromDate, dateFromCalendar } from '../../calendar/days.js';
-import { fiscalYearAt } from '../../calendar/fiscal-year.js';
 import { calendarDayIn } from '../../calendar/time-zone.js';
 import type { Db } from '../../db/client.js';
 import type { ReviewPhase } from '../../review/period.js';
+import { findProgressFiscalYear } from '../organization/find-progress-fiscal-year.js';
 import { findPersonDepartments } from '../people/find-person-departments.js';
 import { isHqUser } from '../people/is-hq-user.js';
 import { findPausedUntil } from '../reminders/find-paused-until.js';
@@ -31,7 +31,7 @@ export async function getHomeData(
 ): Promise<HomeData> {
   const today = calendarDayIn(input.now, input.timeZone);
   const todayDate = dateFromCalendar(today);
-  const fiscalYear = fiscalYearAt(input.now, input.timeZone);
+  const fiscalYear = await findProgressFiscalYear(db, { now: input.now, timeZone: input.timeZone });
   const [departments, hq, pausedUntil, review] = await Promise.all([
     findPersonDepartments(db, input.slackUserId),
     isHqUser(db, { slackUserId: input.slackUserId, configured: input.hqUsers }),

@@ -44,7 +44,19 @@ describe.each(PROVIDERS)('getHomeData on %s', (provider) => {
 
   it('counts the review steps waiting for the person while a review is open', async () => {
     const data = await home(PEOPLE.memberB1, IN_REVIEW);
-    expect(data.fiscalYear).toBe(2027);
     expect(data.review).toEqual({ fiscalYear: 2026, phase: 'open', closesOn: '2027-07-10', pending: 1 });
+  });
+
+  it('shows the ended year’s targets in its review season until the new year is imported, then the new year’s', async () => {
+    const during = await home(PEOPLE.managerA, IN_REVIEW);
+    expect(during.fiscalYear).toBe(2026);
+    expect(during.departments[0]?.targets.map((t) => t.code)).toContain('SK-1');
+    const fy = await database.db.fiscalYear.create({ data: { year: 2027 } });
+    const imported = await home(PEOPLE.managerA, IN_REVIEW);
+    expect(imported.fiscalYear).toBe(2027);
+    expect(imported.departments[0]?.targets).toEqual([]);
+    // Review actions stay with the year under review.
+    expect(imported.review?.fiscalYear).toBe(2026);
+    await database.db.fiscalYear.delete({ where: { id: fy.id } });
   });
 });
