@@ -4,9 +4,9 @@ import {
   parseReviewStepSubmission,
   REVIEW_STEP_BLOCKS,
   type ReviewFieldError,
-  type ReviewViewState,
 } from '../src/blocks/review-step-modal.js';
 import type { AppContext } from '../src/context.js';
+import { asRecord, asText, recordAt } from '../src/domain/untrusted-json.js';
 import { AppError } from '../src/errors.js';
 import { type Locale, t } from '../src/i18n/messages.js';
 import { prepareReviewList } from '../src/review/prepare-review-list.js';
@@ -18,6 +18,18 @@ function errorsResponse(locale: Locale, errors: ReviewFieldError[]) {
   const out: Record<string, string> = {};
   for (const e of errors) out[e.blockId] ??= t(locale, e.key, e.params);
   return { response_action: 'errors' as const, errors: out };
+}
+
+/** The input blocks' ids of the submitted view; a forged view may carry anything as its blocks. */
+function inputBlockIds(blocks: unknown): Set<string> {
+  const ids = new Set<string>();
+  if (!Array.isArray(blocks)) return ids;
+  for (const block of blocks) {
+    const b = asRecord(block);
+    const id = asText(b?.block_id);
+    if (b?.type === 'input' && id) ids.add(id);
+  }
+  return ids;
 }
 
 /** Where a refusal from the service is shown: next to the grade for grade problems, else the comment. */
@@ -38,14 +50,14 @@ export const reviewSubmit =
   async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const userId = body.user.id;
     const locale = await peekUserLocale(ctx.db, userId).catch((): Locale => 'ja');
-    const blockIds = new Set(view.blocks.flatMap((b) => (b.type === 'input' && b.block_id ? [b.block_id] : [])));
-    const metadata = parseReviewStepMetadata(view.private_metadata);
+    const blockIds = inputBlockIds(view.blocks);
+    const metadata = parseReviewStepMetadata(asText(view.private_metadata));
     if (!metadata) {
       ctx.logger.event('warn', 'review view refused: private_metadata altered', { user: userId });
       await ack(errorsResponse(locale, [{ blockId: blockFor(null, blockIds), key: 'review.error.target_unknown' }]));
       return;
     }
-    const parsed = parseReviewStepSubmission(view.state.values as ReviewViewState, metadata);
+    const parsed = parseReviewStepSubmission(recordAt(view, 'state')?.values, metadata);
     if (!parsed.ok) {
       await ack(errorsResponse(locale, parsed.errors));
       return;

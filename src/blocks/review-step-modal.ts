@@ -3,6 +3,7 @@ import { fiscalYearLabel, formatDay } from '../calendar/format.js';
 import { calendarDayIn } from '../calendar/time-zone.js';
 import { cleanComment } from '../domain/clean-text.js';
 import { escapeMrkdwn, mention, truncate } from '../domain/mrkdwn.js';
+import { asText, recordAt } from '../domain/untrusted-json.js';
 import { hasMessage, type Locale, type MessageKey, t } from '../i18n/messages.js';
 import { type GradeLadder, suggestGrade } from '../review/grades.js';
 import { isReviewStep, type ReviewStepKind, STEP_INPUT } from '../review/workflow.js';
@@ -268,12 +269,6 @@ export function parseReviewStepMetadata(text: string | undefined): ReviewStepMet
   };
 }
 
-/** The view state Slack sends back (only the parts this modal uses). */
-export type ReviewViewState = Record<
-  string,
-  Record<string, { type?: string; value?: string | null; selected_option?: { value: string } | null }>
->;
-
 export interface ReviewFieldError {
   blockId: string;
   key: MessageKey;
@@ -288,10 +283,13 @@ export type ReviewSubmission =
  * The person's choice from the submitted modal, with the checks that can be explained next to a
  * field. The service checks everything again (role, state, period, ladder).
  */
-export function parseReviewStepSubmission(values: ReviewViewState, metadata: ReviewStepMetadata): ReviewSubmission {
-  const decision = values[REVIEW_STEP_BLOCKS.decision]?.[ACTION.decision]?.selected_option?.value ?? metadata.only;
-  const grade = values[REVIEW_STEP_BLOCKS.grade]?.[ACTION.grade]?.selected_option?.value ?? null;
-  const rawComment = values[REVIEW_STEP_BLOCKS.comment]?.[ACTION.comment]?.value ?? '';
+export function parseReviewStepSubmission(values: unknown, metadata: ReviewStepMetadata): ReviewSubmission {
+  // Any JSON may arrive in any field: only strings in the expected places are read.
+  const selected = (block: string, action: string) =>
+    asText(recordAt(values, block, action, 'selected_option')?.value) ?? null;
+  const decision = selected(REVIEW_STEP_BLOCKS.decision, ACTION.decision) ?? metadata.only;
+  const grade = selected(REVIEW_STEP_BLOCKS.grade, ACTION.grade);
+  const rawComment = asText(recordAt(values, REVIEW_STEP_BLOCKS.comment, ACTION.comment)?.value) ?? '';
   // Cleaned (cleanText); blank once invisible characters are removed counts as no comment.
   const comment = cleanComment(rawComment);
   if (!isReviewStep(decision)) {

@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n/messages.js';
 import { cleanComment } from './clean-text.js';
 import { isWithinBound, NUMBER_BOUND_TEXT, parseNumber } from './parse-number.js';
 import { isStatus, type Status } from './status.js';
+import { asRecord, asText } from './untrusted-json.js';
 
 /** The subset of Slack's view.state.values that we read. */
 export type ViewStateValues = Record<
@@ -51,16 +52,9 @@ const idSchema = z
   .regex(/^\d{1,12}$/)
   .transform(Number);
 
-/** An object's own fields, or nothing: a forged state may put null, numbers or arrays anywhere. */
-function record(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
+// A forged state may put null, numbers or arrays anywhere.
+const record = asRecord;
+const text = asText;
 
 /** The selected options of a checkboxes element; null when the element holds something else. */
 export function selectedOptionValues(action: unknown): (string | undefined)[] | null {
