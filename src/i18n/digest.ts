@@ -124,7 +124,9 @@ export const digest = {
     en: '📊 Progress by department and over the year (as of {date})',
   },
   'digest.chart.alt': {
-    ja: '部別の状況別件数の横棒グラフと、週ごとの状況別割合の推移グラフ',
-    en: 'Horizontal bars of targets by status per department, and the weekly share of each status',
+    ja: '遅延・注意・未報告 {behind}件 / {total}件（{percent}%）。{worst}。グラフ: 部別の状況の割合（遅れの多い順）と、週ごとの状況別割合の推移。',
+    en: 'Off track, at risk or not reported: {behind} of {total} ({percent}%). {worst}. Chart: each department’s share of targets by status (most behind first) and the weekly share of each status.',
   },
+  'digest.chart.alt_worst': { ja: '最も遅れている部: {departments}', en: 'Most behind: {departments}' },
+  'digest.chart.alt_none_behind': { ja: '遅れている部はありません', en: 'No department is behind' },
 } as const;
