@@ -8,7 +8,7 @@ import { BEHIND_STATUSES, behindOf, chartDepartments, percentLabel } from './dig
 export const ALT_TEXT_MAX = 2000;
 /** How many of the departments furthest behind the alt text names. */
 export const ALT_TEXT_DEPARTMENTS = 3;
-const NAME_MAX = 40;
+const NAME_MAX = 60;
 
 /**
  * The chart's alt text: the headline figures a reader takes from the image at a glance (targets off
