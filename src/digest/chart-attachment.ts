@@ -1,4 +1,5 @@
 import { formatDay } from '../calendar/format.js';
+import { digestChartAltText } from '../chart/digest-chart-alt-text.js';
 import { type Locale, t } from '../i18n/messages.js';
 import type { AppLogger } from '../logger.js';
 import type { DigestChart } from './post-digest.js';
@@ -23,7 +24,7 @@ export async function chartAttachment(
       png,
       filename: `digest-${data.today}.png`,
       comment: t(locale, 'digest.chart.comment', { date: formatDay(data.today, locale) }),
-      altText: t(locale, 'digest.chart.alt'),
+      altText: digestChartAltText(data, locale),
     };
   } catch (error) {
     logger.event('error', 'digest chart rendering failed; sending the digest without it', { key, error });

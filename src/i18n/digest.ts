@@ -120,10 +120,26 @@ export const digest = {
     en: 'Report progress with `/progress`.',
   },
   'digest.chart.title': { ja: '重点目標の進捗 {fy}（{date}時点）', en: 'Key targets {fy} (as of {date})' },
-  'digest.chart.departments': { ja: '部別の状況（件数）', en: 'By department (targets)' },
+  'digest.chart.departments': {
+    ja: '部別の状況（割合、遅延・注意・未報告の多い順）',
+    en: 'By department (share of targets, most behind first)',
+  },
   'digest.chart.departments_top': {
-    ja: '部別の状況（件数）: 要注意の上位{shown}部 / 全{total}部（全部の一覧はダイジェスト本文）',
-    en: 'By department (targets): the {shown} needing most attention of {total} (all are listed in the digest)',
+    ja: '部別の状況（割合、遅延・注意・未報告の多い順）: 上位{shown}部 / 全{total}部（全部の一覧はダイジェスト本文）',
+    en: 'By department (share of targets, most behind first): the first {shown} of {total} (all are listed in the digest)',
+  },
+  'digest.chart.behind_column': { ja: '遅延・注意・未報告/目標数', en: 'Behind / targets' },
+  'digest.chart.first_week': {
+    ja: '報告は今週から始まります。来週から週ごとの推移を表示します。',
+    en: 'Reports start this week. The weekly trend appears from next week.',
+  },
+  'digest.chart.no_reports': {
+    ja: 'まだ報告がありません。最初の報告の週から割合を表示します。',
+    en: 'No reports yet. The shares appear from the week of the first report.',
+  },
+  'digest.chart.behind_now': {
+    ja: '今週: 遅延・注意・未報告 {behind}件 / {total}件（{percent}%）',
+    en: 'This week: off track, at risk or not reported {behind} of {total} ({percent}%)',
   },
   'digest.chart.trend': { ja: '状況別の割合の推移（週次、%）', en: 'Share by status over the year (weekly, %)' },
   'digest.chart.comment': {
@@ -131,7 +147,9 @@ export const digest = {
     en: '📊 Progress by department and over the year (as of {date})',
   },
   'digest.chart.alt': {
-    ja: '部別の状況別件数の横棒グラフと、週ごとの状況別割合の推移グラフ',
-    en: 'Horizontal bars of targets by status per department, and the weekly share of each status',
+    ja: '遅延・注意・未報告 {behind}件 / {total}件（{percent}%）。{worst}。グラフ: 部別の状況の割合（遅れの多い順）と、週ごとの状況別割合の推移。',
+    en: 'Off track, at risk or not reported: {behind} of {total} ({percent}%). {worst}. Chart: each department’s share of targets by status (most behind first) and the weekly share of each status.',
   },
+  'digest.chart.alt_worst': { ja: '最も遅れている部: {departments}', en: 'Most behind: {departments}' },
+  'digest.chart.alt_none_behind': { ja: '遅れている部はありません', en: 'No department is behind' },
 } as const;

