@@ -13,6 +13,9 @@ export default defineConfig({
     // Two cores: more workers only add contention on SQLite files and the PostgreSQL server.
     maxWorkers: 2,
     pool: 'forks',
+    // Test files share their worker's module graph instead of importing Bolt, Prisma and the app
+    // again for each file; files leave no global state behind (nock is reset after every test).
+    isolate: false,
     // Transformed modules are kept on disk (node_modules/.experimental-vitest-cache) between runs:
     // every test file runs in a fresh fork that would otherwise transform the same sources again.
     experimental: { fsModuleCache: true },

@@ -1,3 +1,4 @@
+import type { RetryOptions } from '@slack/web-api';
 import type { OfflineConfig } from './config.js';
 import type { Database, Db } from './db/client.js';
 import type { AppLogger } from './logger.js';
@@ -11,6 +12,11 @@ export interface AppContext {
   logger: AppLogger;
   /** The clock; tests travel in time by replacing it. */
   now: () => Date;
+  /**
+   * How the listeners' Web API client retries a failed call; absent, the client's own default
+   * (about ten retries over half an hour). Tests turn retries off so that no call outlives them.
+   */
+  slackRetries?: RetryOptions;
 }
 
 /** What Slack listeners are given: the app's context and the queue for their after-ack work. */

@@ -79,6 +79,7 @@ export function createApp(
   const clientOptions = {
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
     ...(transport.fetch ? { fetch: transport.fetch } : {}),
+    ...(ctx.slackRetries ? { retryConfig: ctx.slackRetries } : {}),
   };
   const customRoutes = [healthRoute(ctx)];
   let receiver: HTTPReceiver | SocketModeReceiver;

@@ -126,7 +126,15 @@ export async function startTestApp(
     ...(options.hqUsers ? { hqUsers: options.hqUsers } : {}),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   });
-  const ctx = { db: database.db, database, config, logger, now: options.now ?? (() => new Date()) };
+  // No retries: a call a test left unanswered fails at once instead of reaching a later test file.
+  const ctx = {
+    db: database.db,
+    database,
+    config,
+    logger,
+    now: options.now ?? (() => new Date()),
+    slackRetries: { retries: 0 },
+  };
   // The start-up calls are answered here, whatever the test intercepts later.
   nockAuthTest({ persist: false });
   const running = await startApp(ctx, registerListeners);
