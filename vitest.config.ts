@@ -16,8 +16,8 @@ export default defineConfig({
     // Test files share their worker's module graph instead of importing Bolt, Prisma and the app
     // again for each file; files leave no global state behind (nock is reset after every test).
     isolate: false,
-    // Transformed modules are kept on disk (node_modules/.experimental-vitest-cache) between runs:
-    // every test file runs in a fresh fork that would otherwise transform the same sources again.
+    // Transformed modules are kept on disk (node_modules/.experimental-vitest-cache) between runs,
+    // so a new run does not transform the same sources again.
     experimental: { fsModuleCache: true },
   },
 });

@@ -24,7 +24,8 @@ import {
 // given to both at the same moment, the next only when both are done. The week holds a biweekly
 // check-in (Mon 11/16), two countdown reminders of a review window opening Tue 11/24 (7 days before:
 // Tue 11/17; 1 day before falls on the 11/23 holiday: Fri 11/20, threaded on the 11/17 message),
-// the managers' escalation (Wed 11/18), headquarters' (Fri 11/20) and the Monday digests.
+// the managers' escalations (Wed 11/18 for the check-in, Thu 11/19 for the 11/17 countdown),
+// headquarters' (Fri 11/20) and the Monday digests.
 
 const TZ = 'Asia/Tokyo';
 const LEADERSHIP = 'C0LEAD0001';
@@ -52,7 +53,13 @@ function expectedKeys(): { sent: string[]; skipped: string[] } {
   const sent: string[] = ['weekly-digest:2026-11-16'];
   const skipped: string[] = [];
   for (let d = 0; d < DEPARTMENTS; d++) {
-    sent.push(`department-digest:2026-11-16:${dept(d)}`, `escalation-manager:2026-11-18:${manager(d)}`);
+    // Each reminder escalates on its own schedule: the 11/16 check-in on Wed 11/18, the 11/17
+    // countdown on Thu 11/19 (its headquarters' step falls after the week).
+    sent.push(
+      `department-digest:2026-11-16:${dept(d)}`,
+      `escalation-manager:2026-11-18:${manager(d)}`,
+      `escalation-manager:2026-11-19:${manager(d)}`,
+    );
     for (let t = 0; t < TARGETS_PER_DEPARTMENT; t++) {
       if (reportedEarly(t)) continue;
       // Not reported since the check-in period (from 11/02) nor the countdown cycle (from 10/23).
