@@ -1,6 +1,7 @@
-// A stand-in for Slack's Web API for .ci/run's production check: auth.test answers with a bot
-// identity, every other method with {"ok":true}. Only node:http, so it runs where the dev
-// dependencies are absent. Prints its base URL (the bot's SLACK_API_URL) once it listens.
+// A stand-in for Slack's Web API for .ci/run's production check: auth.test and bots.info answer
+// with a bot identity (the bot learns its installation from them at start), every other method
+// with {"ok":true}. Only node:http, so it runs where the dev dependencies are absent. Prints its
+// base URL (the bot's SLACK_API_URL) once it listens.
 import { createServer } from 'node:http';
 
 const identity = {
@@ -17,7 +18,11 @@ const server = createServer((req, res) => {
   req.on('end', () => {
     const method = new URL(req.url ?? '/', 'http://127.0.0.1').pathname.replace(/^\/api\//, '');
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(method === 'auth.test' ? { ok: true, ...identity } : { ok: true }));
+    const answers = {
+      'auth.test': { ok: true, ...identity },
+      'bots.info': { ok: true, bot: { id: identity.bot_id, app_id: 'A0CIAPP01', user_id: identity.user_id } },
+    };
+    res.end(JSON.stringify(answers[method] ?? { ok: true }));
   });
 });
 
