@@ -3,6 +3,7 @@ import type { WindowRole } from '../../review/window-role.js';
 import { type ReviewState, summarizeReview } from '../../review/workflow.js';
 import { listHqUsers } from '../people/list-hq-users.js';
 import type { TargetNeedingUpdate } from './list-targets-needing-update.js';
+import { REMINDER_TARGET_ORDER } from './target-order.js';
 
 const PAGE = 400;
 
@@ -47,13 +48,7 @@ export async function listTargetsAwaitingReview(
           select: { reportedAt: true, status: true },
         },
       },
-      orderBy: [
-        { department: { sortOrder: 'asc' } },
-        { departmentId: 'asc' },
-        { sortOrder: 'asc' },
-        { code: 'asc' },
-        { id: 'asc' },
-      ],
+      orderBy: REMINDER_TARGET_ORDER,
       skip,
       take: PAGE,
     });

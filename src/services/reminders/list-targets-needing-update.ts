@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import { REMINDER_TARGET_ORDER } from './target-order.js';
 
 const PAGE = 400;
 
@@ -43,13 +44,7 @@ export async function listTargetsNeedingUpdate(
           select: { reportedAt: true, status: true },
         },
       },
-      orderBy: [
-        { department: { sortOrder: 'asc' } },
-        { departmentId: 'asc' },
-        { sortOrder: 'asc' },
-        { code: 'asc' },
-        { id: 'asc' },
-      ],
+      orderBy: REMINDER_TARGET_ORDER,
       skip,
       take: PAGE,
     });
