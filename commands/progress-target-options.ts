@@ -11,10 +11,14 @@ export const progressTargetOptions =
   (ctx: AppContext) =>
   async ({ ack, body }: SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs) => {
     try {
-      const locale = await peekUserLocale(ctx.db, body.user.id).catch(() => 'ja' as const);
+      // The language names the group of the user's own targets; read beside the fiscal year.
+      const [locale, fiscalYear] = await Promise.all([
+        peekUserLocale(ctx.db, body.user.id).catch(() => 'ja' as const),
+        findProgressFiscalYear(ctx.db, { now: ctx.now(), timeZone: ctx.config.timeZone }),
+      ]);
       const targets = await listReportableTargets(ctx.db, {
         slackUserId: body.user.id,
-        fiscalYear: await findProgressFiscalYear(ctx.db, { now: ctx.now(), timeZone: ctx.config.timeZone }),
+        fiscalYear,
         query: body.value.slice(0, 100),
         limit: STATIC_SELECT_MAX,
       });
