@@ -213,4 +213,29 @@ describe('/progress for a reporter with a single target', () => {
     expect(suite.app.lines.some((l) => l.includes('/progress failed') && l.includes('database is locked'))).toBe(true);
     expect(nock.pendingMocks().some((m) => m.includes('views.open'))).toBe(false);
   });
+
+  it('answers the searchable select with no options when the targets cannot be read, and logs why', async () => {
+    const original = suite.database.db.target.findMany;
+    suite.database.db.target.findMany = (() =>
+      Promise.reject(new Error('SQLITE_BUSY: database is locked'))) as unknown as typeof original;
+    try {
+      const res = await suite.app.interaction({
+        type: 'block_suggestion',
+        user: { id: 'USOMU0001' },
+        team: { id: 'T0001' },
+        api_app_id: 'A123456',
+        action_id: 'progress_target',
+        block_id: 'target',
+        value: '',
+        view: { id: 'V1', type: 'modal', callback_id: 'progress_submit' },
+      });
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body)).toEqual({ options: [] });
+    } finally {
+      suite.database.db.target.findMany = original;
+    }
+    expect(suite.app.lines.some((l) => l.includes('target options failed') && l.includes('database is locked'))).toBe(
+      true,
+    );
+  });
 });
