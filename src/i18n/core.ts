@@ -42,14 +42,21 @@ export const core = {
     ja: 'コードまたは名称の一部を入力して検索',
     en: 'Type part of a code or title to search',
   },
+  'progress.field.target.own_group': { ja: '★ あなたが担当の目標', en: '★ Targets you own' },
   'progress.field.status': { ja: '状況', en: 'Status' },
   'progress.field.value': { ja: '実績値', en: 'Current value' },
-  'progress.field.value.hint': {
-    ja: '指標の現在値（数値）。指標がない場合は空欄で構いません。',
-    en: 'Current value of the indicator (a number). Leave empty if there is none.',
+  'progress.field.value.unit': { ja: '実績値（{unit}）', en: 'Current value ({unit})' },
+  'progress.field.value.range': {
+    ja: '基準値 {baseline}{unit} → 目標値 {target}{unit}。達成率はこの2つから自動で計算されます。',
+    en: 'Baseline {baseline}{unit} → target {target}{unit}. The achievement rate is worked out from these.',
   },
+  'progress.field.value.target': { ja: '目標値 {target}{unit}', en: 'Target {target}{unit}' },
+  'progress.field.value.hint': { ja: '指標の現在値（数値）', en: 'Current value of the indicator (a number)' },
   'progress.field.percent': { ja: '進捗率（%）', en: 'Progress (%)' },
-  'progress.field.percent.hint': { ja: '0〜100 の数値', en: 'A number from 0 to 100' },
+  'progress.field.percent.hint': {
+    ja: 'この目標には数値指標がありません。進み具合を 0〜100 の数値で入力してください。',
+    en: 'This target has no indicator: enter how far along it is, from 0 to 100.',
+  },
   'progress.field.comment': { ja: 'コメント', en: 'Comment' },
   'progress.field.comment.placeholder': {
     ja: '取組状況、課題、今後の予定など',
@@ -57,9 +64,19 @@ export const core = {
   },
   'progress.field.milestones': { ja: '完了したマイルストーン', en: 'Milestones completed' },
   'progress.field.milestones.none': {
-    ja: '目標を選ぶと、未完了のマイルストーンを選択できます。',
-    en: 'Choose a target to see its open milestones.',
+    ja: '目標を選ぶと、前回の報告、実績値の入力欄、未完了のマイルストーンが表示されます。',
+    en: 'Choose a target to see its last report, the value to enter and its open milestones.',
   },
+  'progress.field.milestones.all_done': {
+    ja: 'この目標に未完了のマイルストーンはありません。',
+    en: 'This target has no open milestones.',
+  },
+  'progress.milestone.option': { ja: '{title}（{date}）', en: '{title} ({date})' },
+  'progress.milestone.overdue': { ja: '⚠️ {title}（{date}・期限超過）', en: '⚠️ {title} ({date}, overdue)' },
+  'progress.previous.header': { ja: '*前回の報告*　{date}・{reporter}', en: '*Last report* · {date} · {reporter}' },
+  'progress.previous.none': { ja: 'この目標の報告はまだありません。', en: 'No report on this target yet.' },
+  'progress.previous.value': { ja: '実績 {value}{unit}', en: 'Value {value}{unit}' },
+  'progress.previous.achievement': { ja: '（達成率 {percent}%）', en: ' (achievement {percent}%)' },
   'progress.validation.target_required': { ja: '重点目標を選択してください。', en: 'Choose a key target.' },
   'progress.validation.status_required': { ja: '状況を選択してください。', en: 'Choose a status.' },
   'progress.validation.number': {

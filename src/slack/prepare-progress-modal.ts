@@ -2,12 +2,14 @@ import type { ModalView } from '@slack/types';
 import { buildProgressModal, type ModalSelectedTarget } from '../blocks/progress-modal.js';
 import { TtlCache } from '../cache/ttl-cache.js';
 import { fiscalYearLabel } from '../calendar/format.js';
+import { calendarDayIn } from '../calendar/time-zone.js';
 import type { AppContext } from '../context.js';
 import type { Db } from '../db/client.js';
 import { AppError } from '../errors.js';
 import type { Locale } from '../i18n/messages.js';
 import { findProgressFiscalYear } from '../services/organization/find-progress-fiscal-year.js';
 import { findPersonDepartments } from '../services/people/find-person-departments.js';
+import { findLatestReport } from '../services/progress/find-latest-report.js';
 import { getReportableTarget } from '../services/progress/get-reportable-target.js';
 import { listReportableTargets, type ReportableTarget } from '../services/progress/list-reportable-targets.js';
 
@@ -48,8 +50,9 @@ function pickByText(targets: ReportableTarget[], text: string): ReportableTarget
 }
 
 /**
- * The /progress modal for a user: their departments' targets of the current fiscal year, with a
- * target pre-selected by id (a Report button) or by the command text (a code or part of a title).
+ * The /progress modal for a user: their departments' targets of the current fiscal year (their own
+ * first), with a target pre-selected by id (a Report button), by the command text (a code or part
+ * of a title) or because it is their only one; a selected target comes with its previous report.
  * Throws AppError when the user may report on nothing.
  */
 export async function prepareProgressModal(
@@ -73,6 +76,7 @@ export async function prepareProgressModal(
   if (!useExternalSelect) {
     targets = firstPage;
     if (selectedId === undefined && input.text) selectedId = pickByText(targets, input.text)?.id;
+    if (selectedId === undefined && targets.length === 1) selectedId = targets[0]?.id;
   } else if (selectedId === undefined && input.text?.trim()) {
     const matches = await listReportableTargets(ctx.db, {
       slackUserId: input.userId,
@@ -82,9 +86,14 @@ export async function prepareProgressModal(
     });
     selectedId = pickByText(matches, input.text)?.id;
   }
+  const today = calendarDayIn(ctx.now(), ctx.config.timeZone);
   let selected: ModalSelectedTarget | null = null;
   if (selectedId !== undefined) {
-    const target = await getReportableTarget(ctx.db, { slackUserId: input.userId, targetId: selectedId });
+    // Both at once: the trigger id expires in 3 s. The report is shown only once the right is checked.
+    const [target, previous] = await Promise.all([
+      getReportableTarget(ctx.db, { slackUserId: input.userId, targetId: selectedId }),
+      Number.isSafeInteger(selectedId) && selectedId > 0 ? findLatestReport(ctx.db, selectedId) : null,
+    ]);
     if (!target) {
       throw new AppError(
         'target_not_allowed',
@@ -97,16 +106,34 @@ export async function prepareProgressModal(
       code: target.code,
       title: target.title,
       departmentName: target.department.name,
+      own: target.ownerId === input.userId,
+      indicatorKind: target.indicatorKind,
       indicatorUnit: target.indicatorUnit,
+      indicatorBaseline: target.indicatorBaseline,
       indicatorTarget: target.indicatorTarget,
       openMilestones: target.openMilestones,
+      previous: previous && {
+        status: previous.status,
+        value: previous.value,
+        percent: previous.percent,
+        comment: previous.comment,
+        reportedOn: calendarDayIn(previous.reportedAt, ctx.config.timeZone),
+        reporterId: previous.reporterId,
+      },
     };
   }
   return buildProgressModal({
     locale: input.locale,
     fiscalYearLabel: fiscalYearLabel(fiscalYear, input.locale),
-    targets: targets.map((t) => ({ id: t.id, code: t.code, title: t.title, departmentName: t.departmentName })),
+    targets: targets.map((t) => ({
+      id: t.id,
+      code: t.code,
+      title: t.title,
+      departmentName: t.departmentName,
+      own: t.own,
+    })),
     useExternalSelect,
     selected,
+    today,
   });
 }

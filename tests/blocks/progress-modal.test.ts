@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildProgressModal,
   groupTargetOptions,
+  type ModalPreviousReport,
   type ModalSelectedTarget,
   type ModalTargetOption,
   type ProgressModalInput,
@@ -36,8 +37,11 @@ function selectedTarget(overrides: Partial<ModalSelectedTarget> = {}, milestones
     code: 'SK-1',
     title: '区公式LINEの開設',
     departmentName: '区政経営部',
+    indicatorKind: 'outcome',
     indicatorUnit: '件',
+    indicatorBaseline: 20,
     indicatorTarget: 100,
+    previous: null,
     openMilestones: Array.from({ length: milestones }, (_, i) => ({
       id: 1000 + i,
       title: `マイルストーン${i}`,
@@ -53,6 +57,7 @@ function modal(overrides: Partial<ProgressModalInput> = {}): ModalView {
     targets: targets(3),
     useExternalSelect: false,
     selected: null,
+    today: '2026-11-20',
     ...overrides,
   });
 }
@@ -167,7 +172,7 @@ describe('buildProgressModal: target select', () => {
 
   it('cuts long department names to 75 characters in group labels', () => {
     const list = [{ id: 1, code: 'X', title: 'x', departmentName: '部'.repeat(200) }];
-    expect(chars(groupTargetOptions(list)[0]?.label.text ?? '')).toBe(75);
+    expect(chars(groupTargetOptions(list, 'ja')[0]?.label.text ?? '')).toBe(75);
   });
 
   it('targetOption gives "code title" and the id as value', () => {
@@ -255,10 +260,59 @@ describe('buildProgressModal: milestones', () => {
   });
 
   it('gives milestone options the milestone id as value and the due date in the text', () => {
-    const ja = element(modal({ selected: selectedTarget({}, 1) }), 'milestones_42');
+    const ja = element(modal({ today: '2026-09-01', selected: selectedTarget({}, 1) }), 'milestones_42');
     expect(ja.options?.[0]).toMatchObject({ value: '1000', text: { text: 'マイルストーン0（9月30日）' } });
-    const en = element(modal({ locale: 'en', selected: selectedTarget({}, 1) }), 'milestones_42');
-    expect(en.options?.[0]?.text.text).toBe('マイルストーン0（Sep 30）');
+    const en = element(modal({ locale: 'en', today: '2026-09-01', selected: selectedTarget({}, 1) }), 'milestones_42');
+    expect(en.options?.[0]?.text.text).toBe('マイルストーン0 (Sep 30)');
+  });
+
+  it('marks a milestone due before today as overdue (⚠️ 期限超過), as /targets and Home do', () => {
+    const selected = selectedTarget({}, 0);
+    selected.openMilestones = [
+      { id: 1, title: '改訂素案作成', dueOn: new Date(Date.UTC(2026, 7, 31)) },
+      { id: 2, title: '今日が期限', dueOn: new Date(Date.UTC(2026, 10, 20)) },
+      { id: 3, title: '運用開始', dueOn: new Date(Date.UTC(2027, 2, 1)) },
+    ];
+    const texts = (locale: Locale) =>
+      element(modal({ locale, today: '2026-11-20', selected }), 'milestones_42').options?.map((o) => o.text.text);
+    expect(texts('ja')).toEqual([
+      '⚠️ 改訂素案作成（8月31日・期限超過）',
+      '今日が期限（11月20日）',
+      '運用開始（2027年3月1日）',
+    ]);
+    expect(texts('en')).toEqual(['⚠️ 改訂素案作成 (Aug 31, overdue)', '今日が期限 (Nov 20)', '運用開始 (Mar 1, 2027)']);
+  });
+
+  it('gives the year of a milestone that is not in this year, and none for one that is', () => {
+    const selected = selectedTarget({}, 0);
+    selected.openMilestones = [
+      { id: 1, title: '前年度の積み残し', dueOn: new Date(Date.UTC(2026, 11, 25)) },
+      { id: 2, title: '年度末', dueOn: new Date(Date.UTC(2027, 2, 31)) },
+    ];
+    // In February 2027 (still FY2026) the December milestone is last year's and overdue.
+    const options = element(modal({ today: '2027-02-10', selected }), 'milestones_42').options;
+    expect(options?.map((o) => o.text.text)).toEqual([
+      '⚠️ 前年度の積み残し（2026年12月25日・期限超過）',
+      '年度末（3月31日）',
+    ]);
+  });
+
+  it('keeps the date and the overdue mark of a milestone with a long title, cutting the title', () => {
+    const selected = selectedTarget({}, 0);
+    selected.openMilestones = [{ id: 1, title: '区民サービス'.repeat(30), dueOn: new Date(Date.UTC(2026, 7, 31)) }];
+    for (const locale of LOCALES) {
+      const text = element(modal({ locale, today: '2027-04-02', selected }), 'milestones_42').options?.[0]?.text.text;
+      expect(chars(text ?? '')).toBeLessThanOrEqual(75);
+      expect(text).toMatch(locale === 'ja' ? /…（2026年8月31日・期限超過）$/ : /… \(Aug 31, 2026, overdue\)$/);
+    }
+  });
+
+  it('says so when the selected target has no open milestones left', () => {
+    const b = milestonesBlock(modal({ selected: selectedTarget({}, 0) }));
+    expect(JSON.stringify(b)).toContain('未完了のマイルストーンはありません');
+    expect(JSON.stringify(milestonesBlock(modal({ locale: 'en', selected: selectedTarget({}, 0) })))).toContain(
+      'no open milestones',
+    );
   });
 
   it.each(Object.entries(LONG_TITLES))('cuts milestone option text to 75 characters (%s title)', (_kind, title) => {
@@ -286,10 +340,15 @@ describe('buildProgressModal: fields and metadata', () => {
     expect(el.initial_option?.value).toBe('off_track');
   });
 
-  it('has value, percent and comment inputs with length limits', () => {
-    const view = modal();
+  it('has one value field in the indicator’s unit for an indicator target, with baseline → target', () => {
+    const view = modal({ selected: selectedTarget() });
     expect(element(view, 'value')).toMatchObject({ type: 'plain_text_input', action_id: 'value', max_length: 32 });
-    expect(element(view, 'percent')).toMatchObject({ type: 'plain_text_input', action_id: 'percent', max_length: 32 });
+    expect(label(view, 'value')).toBe('実績値（件）');
+    const b = block(view, 'value');
+    expect(b.type === 'input' && b.hint?.text).toBe(
+      '基準値 20件 → 目標値 100件。達成率はこの2つから自動で計算されます。',
+    );
+    expect(() => block(view, 'percent')).toThrow('no block percent');
     expect(element(view, 'comment')).toMatchObject({
       type: 'plain_text_input',
       action_id: 'comment',
@@ -297,9 +356,46 @@ describe('buildProgressModal: fields and metadata', () => {
     });
   });
 
-  it('shows the indicator unit in the value label', () => {
-    expect(label(modal({ selected: selectedTarget({ indicatorUnit: '件' }) }), 'value')).toBe('実績値（件）');
-    expect(label(modal({ selected: selectedTarget({ indicatorUnit: null }) }), 'value')).toBe('実績値');
+  it('asks a percentage indicator for its value once, not for a value and a progress %', () => {
+    const view = modal({
+      selected: selectedTarget({ indicatorUnit: '%', indicatorBaseline: 45, indicatorTarget: 60 }),
+    });
+    const inputs = (view.blocks as Block[]).filter((b) => b.type === 'input').map((b) => b.block_id);
+    expect(inputs).toEqual(['target', 'status', 'value', 'comment']);
+    expect(label(view, 'value')).toBe('実績値（%）');
+    const b = block(view, 'value');
+    expect(b.type === 'input' && b.hint?.text).toContain('基準値 45% → 目標値 60%');
+  });
+
+  it('has a percentage field (0–100) and no value field for a target without an indicator', () => {
+    const view = modal({
+      selected: selectedTarget({
+        indicatorKind: null,
+        indicatorUnit: null,
+        indicatorBaseline: null,
+        indicatorTarget: null,
+      }),
+    });
+    expect(element(view, 'percent')).toMatchObject({ type: 'plain_text_input', action_id: 'percent', max_length: 32 });
+    expect(label(view, 'percent')).toBe('進捗率（%）');
+    const b = block(view, 'percent');
+    expect(b.type === 'input' && b.hint?.text).toContain('0〜100');
+    expect(() => block(view, 'value')).toThrow('no block value');
+  });
+
+  it('gives the target alone when the indicator has no baseline, and a plain label without a unit', () => {
+    const view = modal({ selected: selectedTarget({ indicatorBaseline: null, indicatorUnit: null }) });
+    expect(label(view, 'value')).toBe('実績値');
+    const b = block(view, 'value');
+    expect(b.type === 'input' && b.hint?.text).toBe('目標値 100');
+  });
+
+  it('shows no number field before a target is chosen, and says what choosing one brings', () => {
+    const view = modal();
+    expect(() => block(view, 'value')).toThrow();
+    expect(() => block(view, 'percent')).toThrow();
+    expect(() => block(view, 'previous')).toThrow();
+    expect(JSON.stringify(milestonesBlock(view))).toContain('前回の報告');
   });
 
   it('stores {v:1,targetId} as private_metadata', () => {
@@ -328,8 +424,24 @@ describe('buildProgressModal: locales', () => {
     expect(view.close?.text).toBe('Cancel');
     expect(label(view, 'target')).toBe('Key target');
     expect(label(view, 'status')).toBe('Status');
-    expect(label(view, 'value')).toBe('Current value（件）');
-    expect(label(view, 'percent')).toBe('Progress (%)');
+    expect(label(view, 'value')).toBe('Current value (件)');
+    expect(
+      block(view, 'value').type === 'input' && (block(view, 'value') as { hint?: { text: string } }).hint?.text,
+    ).toBe('Baseline 20件 → target 100件. The achievement rate is worked out from these.');
+    expect(
+      label(
+        modal({
+          locale: 'en',
+          selected: selectedTarget({
+            indicatorKind: null,
+            indicatorUnit: null,
+            indicatorBaseline: null,
+            indicatorTarget: null,
+          }),
+        }),
+        'percent',
+      ),
+    ).toBe('Progress (%)');
     expect(label(view, 'comment')).toBe('Comment');
     expect(label(view, 'milestones_42')).toBe('Milestones completed');
     expect(element(view, 'status').options?.map((o) => o.text.text)).toEqual([
@@ -342,7 +454,7 @@ describe('buildProgressModal: locales', () => {
     for (const b of view.blocks as Block[]) {
       if (b.type === 'context') fixed.push(...b.elements.map((e) => ('text' in e ? e.text : '')));
       if (b.type !== 'input') continue;
-      fixed.push(b.label.text.replace('（件）', ''), b.hint?.text ?? '');
+      fixed.push(b.label.text.replace('件', ''), (b.hint?.text ?? '').replaceAll('件', ''));
       const el = b.element as { placeholder?: { text: string } };
       fixed.push(el.placeholder?.text ?? '');
     }
@@ -359,7 +471,7 @@ describe('buildProgressModal: locales', () => {
   it('uses the English no-milestones text for locale en', () => {
     const b = milestonesBlock(modal({ locale: 'en' }));
     expect(b.type === 'context' && b.elements[0]).toMatchObject({
-      text: 'Choose a target to see its open milestones.',
+      text: 'Choose a target to see its last report, the value to enter and its open milestones.',
     });
   });
 });
@@ -371,5 +483,129 @@ describe('buildProgressModal: the fiscal year shown', () => {
     const en = JSON.stringify(modal({ locale: 'en', fiscalYearLabel: 'FY2026' }).blocks?.[0]);
     expect(en).toContain('Key targets of *FY2026*');
     expect(JSON.stringify(modal().blocks?.[0])).not.toContain('年度');
+  });
+});
+
+describe('buildProgressModal: the previous report', () => {
+  const previous = (overrides: Partial<ModalPreviousReport> = {}): ModalPreviousReport => ({
+    status: 'at_risk',
+    value: 52,
+    percent: null,
+    comment: '窓口アンケートを実施。\n回収率が低い',
+    reportedOn: '2026-10-01',
+    reporterId: 'USTAFF002',
+    ...overrides,
+  });
+  const text = (view: ModalView) => {
+    const b = block(view, 'previous');
+    if (b.type !== 'section') throw new Error(`previous is a ${b.type} block`);
+    return b.text?.text ?? '';
+  };
+
+  it('shows status, value in its unit with the achievement rate, date, reporter and comment, above the fields', () => {
+    const view = modal({ selected: selectedTarget({ previous: previous() }) });
+    // (52 − 20) / (100 − 20) = 40 %: the one achievement rule.
+    expect(text(view)).toBe(
+      '*前回の報告*　10月1日・<@USTAFF002>\n🟡 注意 ・ 実績 52件（達成率 40%）\n> 窓口アンケートを実施。\n> 回収率が低い',
+    );
+    const ids = (view.blocks as Block[]).map((b) => b.block_id);
+    expect(ids.indexOf('previous')).toBe(ids.indexOf('target') + 1);
+    expect(ids.indexOf('previous')).toBeLessThan(ids.indexOf('status'));
+  });
+
+  it('reads in English, with the year when the report is from another year', () => {
+    const view = modal({
+      locale: 'en',
+      today: '2027-01-15',
+      selected: selectedTarget({ previous: previous({ status: 'on_track', comment: null }) }),
+    });
+    expect(text(view)).toBe('*Last report* · Oct 1, 2026 · <@USTAFF002>\n🟢 On track ・ Value 52件 (achievement 40%)');
+  });
+
+  it('shows the percentage of a target without an indicator', () => {
+    const view = modal({
+      selected: selectedTarget({
+        indicatorKind: null,
+        indicatorUnit: null,
+        indicatorBaseline: null,
+        indicatorTarget: null,
+        previous: previous({ value: null, percent: 35.5, comment: null }),
+      }),
+    });
+    expect(text(view)).toBe('*前回の報告*　10月1日・<@USTAFF002>\n🟡 注意 ・ 進捗 35.5%');
+  });
+
+  it('escapes and cleans the comment and unit, and cuts a long comment within the section limit', () => {
+    const hostile = `<!channel> <@U999> <https://evil.example|こちら> &amp; \u202Egnp.exe\n${'長'.repeat(3000)}`;
+    const view = modal({
+      selected: selectedTarget({ indicatorUnit: '<b>', previous: previous({ comment: hostile }) }),
+    });
+    const shown = text(view);
+    expect(shown).not.toMatch(/<!channel>|<@U999>|<https:/);
+    expect(shown).toContain('&lt;!channel&gt;');
+    expect(shown).toContain('&amp;amp;');
+    expect(shown).toContain('実績 52&lt;b&gt;');
+    expect(shown).not.toContain('\u202E');
+    expect(chars(shown)).toBeLessThanOrEqual(3000);
+    expect(shown.endsWith('…')).toBe(true);
+    expect(
+      shown
+        .split('\n')
+        .slice(2)
+        .every((line) => line.startsWith('> ')),
+    ).toBe(true);
+  });
+
+  it('stays within 3000 characters when every character of the comment needs escaping', () => {
+    const view = modal({ selected: selectedTarget({ previous: previous({ comment: '&'.repeat(2000) }) }) });
+    expect(chars(text(view))).toBeLessThanOrEqual(3000);
+  });
+
+  it('says when the target has no report yet', () => {
+    const b = block(modal({ selected: selectedTarget({ previous: null }) }), 'previous');
+    expect(b.type).toBe('context');
+    expect(JSON.stringify(b)).toContain('この目標の報告はまだありません');
+    expect(JSON.stringify(block(modal({ locale: 'en', selected: selectedTarget() }), 'previous'))).toContain(
+      'No report on this target yet.',
+    );
+  });
+});
+
+describe('buildProgressModal: the reporter’s own targets', () => {
+  const list: ModalTargetOption[] = [
+    { id: 1, code: 'SK-1', title: 'a', departmentName: '政策経営部' },
+    { id: 2, code: 'SK-2', title: 'b', departmentName: '政策経営部', own: true },
+    { id: 3, code: 'SM-1', title: 'c', departmentName: '総務部' },
+    { id: 4, code: 'SM-2', title: 'd', departmentName: '総務部', own: true },
+  ];
+
+  it('lists them first, in a group of their own, marked ★', () => {
+    const el = element(modal({ targets: list }), 'target');
+    expect(el.option_groups?.map((g) => g.label.text)).toEqual(['★ あなたが担当の目標', '政策経営部', '総務部']);
+    expect(el.option_groups?.map((g) => g.options.map((o) => o.text.text))).toEqual([
+      ['★ SK-2 b', '★ SM-2 d'],
+      ['SK-1 a'],
+      ['SM-1 c'],
+    ]);
+    expect(allOptions(el).map((o) => o.value)).toEqual(['2', '4', '1', '3']);
+  });
+
+  it('names the group in English', () => {
+    expect(groupTargetOptions(list, 'en')[0]?.label.text).toBe('★ Targets you own');
+  });
+
+  it('has no such group when the reporter owns none', () => {
+    const groups = groupTargetOptions(
+      list.map((t) => ({ ...t, own: false })),
+      'ja',
+    );
+    expect(groups.map((g) => g.label.text)).toEqual(['政策経営部', '総務部']);
+  });
+
+  it('marks the selected target’s initial option the same way, so it matches its option', () => {
+    const selected = selectedTarget({ id: 2, code: 'SK-2', title: 'b', departmentName: '政策経営部', own: true });
+    const el = element(modal({ targets: list, selected }), 'target');
+    expect(el.initial_option?.text.text).toBe('★ SK-2 b');
+    expect(allOptions(el)).toContainEqual(el.initial_option);
   });
 });

@@ -35,6 +35,25 @@ describe('changing the target inside the progress modal', () => {
     expect(JSON.stringify(sent?.view)).toContain('運用開始');
   });
 
+  it('swaps the number field with the target: the indicator’s value, or a percentage without one', async () => {
+    const sent: { blocks: { block_id?: string; label?: { text: string } }[] }[] = [];
+    nock('https://slack.com')
+      .post('/api/views.update')
+      .times(2)
+      .reply(200, (_u, body) => {
+        sent.push(decodeSlackBody(body).view as (typeof sent)[number]);
+        return { ok: true };
+      });
+    await suite.app.interaction(select('USTAFF002', suite.org.targets.sk1));
+    await waitFor(() => sent.length === 1);
+    await suite.app.interaction(select('USTAFF002', suite.org.targets.sk2));
+    await waitFor(() => sent.length === 2);
+    const fields = sent.map((view) =>
+      view.blocks.filter((b) => b.block_id === 'value' || b.block_id === 'percent').map((b) => b.label?.text),
+    );
+    expect(fields).toEqual([['実績値（%）'], ['進捗率（%）']]);
+  });
+
   it('does not reveal another department’s target: the user is told, the view is not updated', async () => {
     const dms: string[] = [];
     nock('https://slack.com')

@@ -4,7 +4,10 @@ export interface TargetForReport {
   id: number;
   code: string;
   title: string;
+  ownerId: string | null;
+  indicatorKind: string | null;
   indicatorUnit: string | null;
+  indicatorBaseline: number | null;
   indicatorTarget: number | null;
   department: { id: number; name: string; nameEn: string | null; channelId: string | null };
   openMilestones: { id: number; title: string; dueOn: Date }[];
@@ -28,7 +31,10 @@ export async function getReportableTarget(
       id: true,
       code: true,
       title: true,
+      ownerId: true,
+      indicatorKind: true,
       indicatorUnit: true,
+      indicatorBaseline: true,
       indicatorTarget: true,
       department: { select: { id: true, name: true, nameEn: true, channelId: true } },
       milestones: {

@@ -1,3 +1,4 @@
+import { isOverdue } from '../../calendar/overdue.js';
 import type { Db } from '../../db/client.js';
 import { isStatus, type Status } from '../../domain/status.js';
 import { listLatestValues } from './list-latest-values.js';
@@ -19,7 +20,7 @@ export interface TargetStatus {
 
 /**
  * A department's targets for a fiscal year with their latest status, latest value and overdue
- * milestones (open and due before today, a calendar date stored as 00:00Z).
+ * milestones (open and due before today: isOverdue).
  */
 export async function listTargetStatuses(
   db: Db,
@@ -37,8 +38,8 @@ export async function listTargetStatuses(
   const valueByTarget = await listLatestValues(db, ids);
   return targets.map((t) => {
     const last = t.updates[0];
-    const overdue = t.milestones.filter((m) => m.dueOn < input.today);
-    const upcoming = t.milestones.find((m) => m.dueOn >= input.today) ?? null;
+    const overdue = t.milestones.filter((m) => isOverdue(m.dueOn, input.today));
+    const upcoming = t.milestones.find((m) => !isOverdue(m.dueOn, input.today)) ?? null;
     return {
       id: t.id,
       code: t.code,

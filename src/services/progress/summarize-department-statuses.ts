@@ -37,6 +37,7 @@ export async function summarizeDepartmentStatuses(
       distinct: ['targetId'],
       select: { targetId: true, status: true },
     }),
+    // The overdue rule (isOverdue, src/calendar/overdue.ts) as a query.
     db.milestone.groupBy({
       by: ['targetId'],
       where: { doneAt: null, dueOn: { lt: input.today }, target: inYear },

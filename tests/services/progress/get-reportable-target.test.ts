@@ -54,7 +54,10 @@ describe.each(PROVIDERS)('getReportableTarget on %s', (provider) => {
         id: expected.id,
         code: expected.code,
         title: expected.title,
+        ownerId: expected.ownerId,
+        indicatorKind: expected.indicatorKind,
         indicatorUnit: expected.indicatorUnit,
+        indicatorBaseline: expected.indicatorBaseline,
         indicatorTarget: expected.indicatorTarget,
         department: {
           id: expected.department.id,

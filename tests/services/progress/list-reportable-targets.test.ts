@@ -21,6 +21,18 @@ describe.each(PROVIDERS)('listReportableTargets on %s', (provider) => {
     expect(searched.map((t) => t.code)).toEqual(['SK-1']);
   });
 
+  it('puts the targets the person owns first and marks them, before a limit applies', async () => {
+    // USTAFF002 owns SK-2; USTAFF001 owns SK-1.
+    const of = async (slackUserId: string, limit?: number) =>
+      (await listReportableTargets(env.db, { slackUserId, fiscalYear: 2026, ...(limit ? { limit } : {}) })).map(
+        (t) => `${t.code}${t.own ? '★' : ''}`,
+      );
+    expect(await of('USTAFF002')).toEqual(['SK-2★', 'SK-1']);
+    expect(await of('USTAFF002', 1)).toEqual(['SK-2★']);
+    expect(await of('USTAFF001')).toEqual(['SK-1★', 'SK-2']);
+    expect(await of('UMGR00001')).toEqual(['SK-1', 'SK-2']);
+  });
+
   it('searches literally (%, _ and \\ are ordinary characters) and NFKC-normalised on both sides', async () => {
     // SK-2's title holds the LIKE wildcards and the escape character; SK-1's holds full-width letters.
     await env.db.target.update({ where: { id: env.org.targets.sk2 }, data: { title: '窓口満足度100%_以上\\改善' } });
