@@ -37,12 +37,12 @@ export function listEmailReferences(org: Organization): EmailReference[] {
     const address = value === null ? undefined : emailAddressOf(value);
     if (address !== undefined) found.push({ address, path });
   };
-  (org.hqUsers ?? []).forEach((p, i) => visit(p, ['hq_users', i]));
-  org.departments.forEach((d, di) => {
-    d.managers.forEach((p, i) => visit(p, ['departments', di, 'managers', i]));
-    d.members.forEach((p, i) => visit(p, ['departments', di, 'members', i]));
-    d.targets.forEach((t, ti) => visit(t.ownerId, ['departments', di, 'targets', ti, 'owner']));
-  });
+  for (const [i, p] of (org.hqUsers ?? []).entries()) visit(p, ['hq_users', i]);
+  for (const [di, d] of org.departments.entries()) {
+    for (const [i, p] of d.managers.entries()) visit(p, ['departments', di, 'managers', i]);
+    for (const [i, p] of d.members.entries()) visit(p, ['departments', di, 'members', i]);
+    for (const [ti, t] of d.targets.entries()) visit(t.ownerId, ['departments', di, 'targets', ti, 'owner']);
+  }
   return found;
 }
 
