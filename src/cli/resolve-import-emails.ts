@@ -7,6 +7,7 @@ import type { AppLogger } from '../logger.js';
 import { type ResolvedPerson, resolveEmailAddresses } from '../services/people/resolve-email-addresses.js';
 import { createJobSlackClient } from '../slack/job-client.js';
 import { lookupUserByEmail } from '../slack/lookup-user-by-email.js';
+import { sendFailure } from '../slack/send-failure.js';
 import type { CliIo } from './io.js';
 
 export type ImportPeople = { ok: true; organization: Organization; found: ResolvedPerson[] } | { ok: false };
@@ -41,7 +42,17 @@ export async function resolveImportEmails(
       },
     },
     emails.map((e) => e.address),
-  );
+  ).catch((error: unknown) => {
+    if (error instanceof AppError) throw error;
+    const { reason } = sendFailure(error);
+    const scope =
+      reason === 'missing_scope' ? ' (the app needs the users:read.email scope: update it from manifest.yml)' : '';
+    throw new AppError(
+      'import_lookup_failed',
+      `users.lookupByEmail failed: ${reason}${scope}. Nothing was written. / ` +
+        'メールアドレスの照会に失敗したため、何も書き込んでいません。',
+    );
+  });
   const unknown = new Set(resolution.unknown);
   if (unknown.size > 0) {
     const places = emails.filter((e) => unknown.has(e.address));

@@ -22,18 +22,24 @@ export type LookupUserByEmail = (
 
 /**
  * Looks people up by e-mail address (scope users:read.email). `users_not_found` (no such address,
- * or a deactivated user) answers null; any other failure is thrown.
+ * or a deactivated user) answers null; any other failure is thrown, and the lookups still queued
+ * then fail with it without calling Slack (a missing scope would fail them all anyway).
  */
 export function lookupUserByEmail(client: WebClient, clock: Clock = systemClock): LookupUserByEmail {
   const queue = new SendQueue(LOOKUP_BY_EMAIL_PACE, clock);
+  let stopped: { error: unknown } | null = null;
   return async (address) => {
     try {
-      const answer = await queue.send(address, () => client.users.lookupByEmail({ email: address }));
+      const answer = await queue.send(address, () => {
+        if (stopped) throw stopped.error;
+        return client.users.lookupByEmail({ email: address });
+      });
       const id = answer.user?.id;
       if (!id) return null;
       return { slackUserId: id, displayName: userDisplayName(answer.user) };
     } catch (error) {
       if (sendFailure(error).reason === 'users_not_found') return null;
+      stopped ??= { error };
       throw error;
     }
   };

@@ -41,7 +41,11 @@ export async function resolveEmailAddresses(
   const unknown: string[] = [];
   if (ask.length > 0) {
     const lookup = deps.connect(ask.length);
-    const answers = await Promise.all(ask.map(async (address) => ({ address, user: await lookup(address) })));
+    // Every lookup settles before a failure is reported: none is left running behind the caller.
+    const settled = await Promise.allSettled(ask.map(async (address) => ({ address, user: await lookup(address) })));
+    const failure = settled.find((s) => s.status === 'rejected');
+    if (failure) throw failure.reason;
+    const answers = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     for (const { address, user } of answers) {
       if (user === null) {
         unknown.push(address);
