@@ -3,12 +3,13 @@ import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { importWorkbookXlsx } from '../../src/import/import-workbook.js';
 import type { Organization } from '../../src/import/organization.js';
-import { organizationToRecords } from '../../src/import/organization-to-csv.js';
+import { organizationToCsv, organizationToRecords } from '../../src/import/organization-to-csv.js';
 import { parseOrganizationCsv } from '../../src/import/parse-csv.js';
 import { parseOrganizationXlsx } from '../../src/import/parse-xlsx.js';
 import { parseOrganizationYaml } from '../../src/import/parse-yaml.js';
 import { emailAddressOf, listEmailReferences, withSlackIds } from '../../src/import/person-reference.js';
-import { EMAIL_YAML, problemLines, SMALL_YAML } from './samples.js';
+import { parseOrganizationBytes } from '../../src/import/read-organization-file.js';
+import { EMAIL_CSV, EMAIL_YAML, problemLines, SMALL_YAML } from './samples.js';
 
 function parsedYaml(text: string) {
   const result = parseOrganizationYaml(text);
@@ -41,7 +42,17 @@ describe('people by e-mail address', () => {
     expect(result.warnings).toEqual([]);
     expect(new Set(result.emails.map((e) => e.address)).size).toBe(6);
     expect(result.emails.every((e) => e.address.endsWith('@example.jp'))).toBe(true);
-    expect(result.emails.map((e) => e.location)).toContain('departments[1].members[0] (line 53)');
+    expect(result.emails.map((e) => e.location)).toContain('departments[1].members[0] (line 55)');
+  });
+
+  it('keeps the e-mail example CSV (Japanese headers) in sync with the YAML', () => {
+    const org = parsedYaml(readFileSync(EMAIL_YAML, 'utf8')).organization;
+    const bytes = readFileSync(EMAIL_CSV);
+    expect(bytes.toString('utf8')).toBe(organizationToCsv(org, { headers: 'ja', bom: true }));
+    const parsed = parseOrganizationBytes(bytes, 'csv');
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    expect(parsed.organization).toEqual(org);
+    expect(parsed.emails).toContainEqual({ address: 'fukushi.ito@example.jp', location: 'row 4, column 職員, item 1' });
   });
 
   it('still refuses text that is neither an id nor an address, and a person listed twice', () => {

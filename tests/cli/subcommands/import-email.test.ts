@@ -1,15 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/run-cli.js';
-import { organizationToRecords } from '../../../src/import/organization-to-csv.js';
-import { parseOrganizationYaml } from '../../../src/import/parse-yaml.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/databases.js';
 import { type FakeSlack, startFakeSlack } from '../../helpers/fake-slack.js';
 import { wiring } from '../../helpers/wiring.js';
-import { EMAIL_YAML } from '../../import/samples.js';
+import { EMAIL_CSV, EMAIL_YAML } from '../../import/samples.js';
 
 /** The people of examples/small-ward-email.yaml as the fake workspace knows them. */
 const WORKSPACE: [string, string, string][] = [
@@ -121,11 +118,7 @@ describe('tracker import with people by e-mail address', () => {
     expect(again.code).toBe(0);
     expect(again.out).toContain('People by e-mail: 6 addresses, 6 already known, 0 resolved with Slack');
     expect(again.out).toContain('Nothing to change');
-    const parsed = parseOrganizationYaml(readFileSync(EMAIL_YAML, 'utf8'));
-    if (!parsed.ok) throw new Error('the e-mail example must be valid');
-    const csv = join(dir, 'small-ward-email.csv');
-    writeFileSync(csv, stringify(organizationToRecords(parsed.organization)));
-    const twin = await run(['import', csv]);
+    const twin = await run(['import', EMAIL_CSV]);
     expect(twin.code).toBe(0);
     expect(twin.out).toContain('Nothing to change');
     expect(slack.calls).toEqual([]);
@@ -145,8 +138,8 @@ describe('tracker import with people by e-mail address', () => {
     const { code, err } = await run(['import', file]);
     expect(code).toBe(1);
     expect(err.split('\n')).toEqual([
-      'departments[1].members[2] (line 53): no Slack user has the e-mail address new.hire@example.jp',
-      'departments[1].targets[1].owner (line 66): no Slack user has the e-mail address new.hire@example.jp',
+      'departments[1].members[2] (line 55): no Slack user has the e-mail address new.hire@example.jp',
+      'departments[1].targets[1].owner (line 68): no Slack user has the e-mail address new.hire@example.jp',
       `1 e-mail address not found in Slack (2 places in ${file}); nothing was written. / Slackに見つからないメールアドレスが1件あるため、何も書き込んでいません。`,
     ]);
     // Only the two addresses not yet known were asked; the one found is not kept either.
