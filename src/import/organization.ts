@@ -73,6 +73,18 @@ export function formatProblem(problem: ImportProblem): string {
   return problem.location ? `${problem.location}: ${problem.message}` : problem.message;
 }
 
+/** An e-mail address the file names a person by, and where (as a problem's location). */
+export interface EmailLocation {
+  address: string;
+  location: string;
+}
+
 export type ParsedOrganization =
-  | { ok: true; organization: Organization; warnings: ImportProblem[] }
+  | {
+      ok: true;
+      organization: Organization;
+      warnings: ImportProblem[];
+      /** Every e-mail address naming a person, in file order: the import resolves them to ids. */
+      emails: EmailLocation[];
+    }
   | { ok: false; problems: ImportProblem[]; warnings: ImportProblem[] };

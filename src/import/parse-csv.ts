@@ -11,6 +11,7 @@ import {
 } from './csv-columns.js';
 import { numberFromText } from './number-text.js';
 import type { ImportProblem, ParsedOrganization } from './organization.js';
+import { listEmailReferences } from './person-reference.js';
 import { preview } from './schema.js';
 import { formatPath, type PathIssue, type PathSegment, validateOrganization } from './validate-organization.js';
 
@@ -171,7 +172,11 @@ export function parseOrganizationRecords(records: readonly SheetRecord[]): Parse
   const warnings = byRow(toProblems(validation.warnings));
   const all = byRow([...problems, ...toProblems(validation.errors)]);
   if (all.length > 0 || !validation.organization) return { ok: false, problems: all, warnings };
-  return { ok: true, organization: validation.organization, warnings };
+  const emails = listEmailReferences(validation.organization).map(({ address, path }) => ({
+    address,
+    location: locate(path).text,
+  }));
+  return { ok: true, organization: validation.organization, warnings, emails };
 }
 
 function targetFromRow(

@@ -1,6 +1,7 @@
 import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import { numberFromText } from './number-text.js';
 import type { ImportProblem, ParsedOrganization } from './organization.js';
+import { listEmailReferences } from './person-reference.js';
 import { formatPath, type PathIssue, type PathSegment, validateOrganization } from './validate-organization.js';
 
 /**
@@ -66,7 +67,11 @@ export function parseOrganizationYaml(text: string): ParsedOrganization {
       .map((x) => x.problem);
   const warnings = toProblems(validation.warnings);
   if (!validation.organization) return { ok: false, problems: toProblems(validation.errors), warnings };
-  return { ok: true, organization: validation.organization, warnings };
+  const emails = listEmailReferences(validation.organization).map(({ address, path }) => ({
+    address,
+    location: locate(path).text,
+  }));
+  return { ok: true, organization: validation.organization, warnings, emails };
 }
 
 const asRecord = (v: unknown): Record<string, unknown> | undefined =>

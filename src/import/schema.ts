@@ -5,6 +5,7 @@ import { isWithinBound, NUMBER_BOUND_TEXT } from '../domain/parse-number.js';
 import { hasLoneSurrogate } from '../domain/well-formed.js';
 import { WINDOW_ROLES } from '../review/window-role.js';
 import { CADENCES } from './organization.js';
+import { emailAddressOf, personKey } from './person-reference.js';
 
 /** Limits of the import format (docs/import-format.md lists them for headquarters). */
 export const LIMITS = {
@@ -90,7 +91,19 @@ function pattern(regex: RegExp, max: number, what: string) {
     });
 }
 
-const userId = pattern(USER_ID_PATTERN, LIMITS.slackIdChars, 'a Slack user id (U… or W…, e.g. U0123ABCD)');
+/** A person: a Slack user id, or an e-mail address (in its normal form) that the import resolves. */
+const person = z
+  .string({ error: required('a Slack user id or an e-mail address') })
+  .overwrite((s) => personKey(s))
+  .superRefine((s, ctx) => {
+    if (emailAddressOf(s) !== undefined) return;
+    if (Array.from(s).length > LIMITS.slackIdChars || !USER_ID_PATTERN.test(s)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${preview(s)} is not a Slack user id (U… or W…, e.g. U0123ABCD) or an e-mail address`,
+      });
+    }
+  });
 const channelId = pattern(CHANNEL_ID_PATTERN, LIMITS.slackIdChars, 'a Slack channel id (C… or G…, e.g. C0123ABCD)');
 const departmentCode = pattern(
   DEPARTMENT_CODE_PATTERN,
@@ -102,7 +115,10 @@ const targetCode = pattern(
   LIMITS.codeChars,
   `a target code (letters, digits, . _ -, at most ${LIMITS.codeChars}, e.g. SK-1)`,
 );
-const userIds = z.preprocess((v) => v ?? [], z.array(userId, { error: required('a list of Slack user ids') }));
+const people = z.preprocess(
+  (v) => v ?? [],
+  z.array(person, { error: required('a list of Slack user ids or e-mail addresses') }),
+);
 
 /** A real calendar day 'YYYY-MM-DD'. YAML 1.1 timestamps arrive as Date objects and are accepted. */
 export const calendarDate = z.preprocess(
@@ -157,7 +173,7 @@ export const targetSchema = z.strictObject(
     category: text(LIMITS.categoryChars),
     title: text(LIMITS.titleChars),
     description: optionalText(LIMITS.descriptionChars, { multiline: true }),
-    owner: z.preprocess(blankToUndefined, userId.optional()),
+    owner: z.preprocess(blankToUndefined, person.optional()),
     indicator: z.preprocess(blankToUndefined, indicatorSchema.optional()),
     milestones: z.preprocess((v) => v ?? [], z.array(milestoneSchema, { error: required('a list of milestones') })),
   },
@@ -171,8 +187,8 @@ export const departmentSchema = z.strictObject(
     name_en: optionalText(LIMITS.nameChars),
     channel: z.preprocess(blankToUndefined, channelId.optional()),
     cadence: z.preprocess(blankToUndefined, cadence.optional()),
-    managers: userIds,
-    members: userIds,
+    managers: people,
+    members: people,
     targets: z.preprocess((v) => v ?? [], z.array(targetSchema, { error: required('a list of targets') })),
   },
   { error: required('a mapping (a department)') },
@@ -203,7 +219,7 @@ export const organizationSchema = z.strictObject(
     organization_name: optionalText(LIMITS.nameChars),
     hq_users: z.preprocess(
       blankToUndefined,
-      z.array(userId, { error: required('a list of Slack user ids') }).optional(),
+      z.array(person, { error: required('a list of Slack user ids or e-mail addresses') }).optional(),
     ),
     hq_department: z.preprocess(blankToUndefined, departmentCode.optional()),
     cadence: z.preprocess(blankToUndefined, cadence.optional()),

@@ -2,6 +2,7 @@ import { calendarFromDate, isCalendarDay } from '../calendar/days.js';
 import { fiscalYearRange } from '../calendar/fiscal-year.js';
 import { inferWindowRole } from '../review/window-role.js';
 import type { Organization } from './organization.js';
+import { personKey } from './person-reference.js';
 import { ALLOWED_KEYS, type OrganizationInput, organizationSchema, preview } from './schema.js';
 
 export type PathSegment = string | number;
@@ -90,6 +91,11 @@ const asRecord = (v: unknown): Record<string, unknown> | undefined =>
     : undefined;
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const asText = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+/** A person as compared: e-mail addresses in their normal form (case and width do not matter). */
+const asPerson = (v: unknown): string | undefined => {
+  const text = asText(v);
+  return text === undefined ? undefined : personKey(text);
+};
 const asDate = (v: unknown): string | undefined => {
   const s = v instanceof Date && !Number.isNaN(v.getTime()) ? calendarFromDate(v) : asText(v);
   return s !== undefined && isCalendarDay(s) ? s : undefined;
@@ -120,7 +126,7 @@ function crossCheck(raw: unknown, errors: PathIssue[], warnings: PathIssue[]): v
 
   const idLists = (value: unknown, path: PathSegment[], what: string) =>
     duplicates(
-      asArray(value).map((id, i) => ({ key: asText(id), path: [...path, i] })),
+      asArray(value).map((id, i) => ({ key: asPerson(id), path: [...path, i] })),
       what,
       errors,
     );
@@ -161,13 +167,13 @@ function crossCheck(raw: unknown, errors: PathIssue[], warnings: PathIssue[]): v
     const base: PathSegment[] = ['departments', di];
     idLists(department.managers, [...base, 'managers'], 'manager');
     idLists(department.members, [...base, 'members'], 'member');
-    const people = new Set([...asArray(department.managers), ...asArray(department.members)].map(asText));
+    const people = new Set([...asArray(department.managers), ...asArray(department.members)].map(asPerson));
     asArray(department.targets).forEach((t, ti) => {
       const target = asRecord(t);
       if (!target) return;
       const targetPath = [...base, 'targets', ti];
       targetCodes.push({ key: asText(target.code), path: [...targetPath, 'code'] });
-      const owner = asText(target.owner);
+      const owner = asPerson(target.owner);
       if (owner && !people.has(owner)) {
         warnings.push({
           path: [...targetPath, 'owner'],

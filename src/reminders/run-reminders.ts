@@ -12,10 +12,10 @@ import {
   type SentMessage,
 } from '../scheduler/deliver.js';
 import type { JobDeps, JobResult } from '../scheduler/job.js';
+import { getDisplayNames } from '../services/people/get-display-names.js';
 import { getUserLocale } from '../services/people/get-user-locale.js';
 import { listConfiguredHqUsers } from '../services/people/list-configured-hq-users.js';
 import { findReminderThread } from '../services/reminders/find-reminder-thread.js';
-import { resolveUserNames } from '../slack/resolve-user-names.js';
 import { sendFailure } from '../slack/send-failure.js';
 import { type SendQueue, sendQueueFor } from '../slack/send-queue.js';
 import type { EscalationPayload, ReminderPayload } from './payload.js';
@@ -100,10 +100,9 @@ async function sendEscalation(rt: Runtime, item: PlannedEscalation): Promise<Sen
           locale,
           businessDays: rules.escalationBusinessDays,
           targets: item.targets,
-          names: await resolveUserNames(
-            slack,
+          names: await getDisplayNames(
+            { db, client: slack, logger, now: () => now },
             item.targets.map((t) => t.ownerId),
-            logger,
           ),
         });
   const posted = await rt.queue.send(item.recipient, () =>

@@ -4,9 +4,9 @@ import { calendarDayIn } from '../calendar/time-zone.js';
 import { AppError } from '../errors.js';
 import { exportEvaluationSheet, isSheetFormat, type SheetFormat } from '../export/export-evaluation-sheet.js';
 import { t } from '../i18n/messages.js';
+import { getDisplayNames } from '../services/people/get-display-names.js';
 import { isHqUser } from '../services/people/is-hq-user.js';
 import { findReviewFiscalYear } from '../services/review/find-review-fiscal-year.js';
-import { resolveUserNames } from '../slack/resolve-user-names.js';
 import type { TrackerVerb } from './types.js';
 
 /** The words after `export`: a fiscal year and a format, in any order, each optional. */
@@ -45,7 +45,7 @@ export const exportVerb: TrackerVerb = {
       format: parsed.format,
       timeZone: ctx.config.timeZone,
       now,
-      resolveNames: (ids) => resolveUserNames(client, ids, ctx.logger),
+      resolveNames: (ids) => getDisplayNames({ db: ctx.db, client, logger: ctx.logger, now: ctx.now }, ids),
     });
     const label = fiscalYearLabel(fiscalYear, locale);
     try {

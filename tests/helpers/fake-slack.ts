@@ -22,6 +22,10 @@ export interface FakeSlack {
   keepParams: boolean;
   /** Per-user Slack locale answered by users.info. */
   locales: Map<string, string>;
+  /** The workspace's people by e-mail address, for users.lookupByEmail (others: users_not_found). */
+  usersByEmail: Map<string, { id: string; displayName?: string }>;
+  /** When set, users.lookupByEmail answers this error (e.g. missing_scope) for every address. */
+  lookupByEmailError: string | null;
   /** Socket Mode: sends an envelope to every connected client. */
   sendEnvelope(envelope: Record<string, unknown>): void;
   /** Socket Mode: acknowledgements the app sent back ({ envelope_id, payload }). */
@@ -54,6 +58,7 @@ function parseParams(contentType: string | undefined, body: string): Record<stri
 export async function startFakeSlack(options: { host?: string } = {}): Promise<FakeSlack> {
   const calls: FakeSlackCall[] = [];
   const locales = new Map<string, string>();
+  const usersByEmail = new Map<string, { id: string; displayName?: string }>();
   let ts = 1_800_000_000;
   let base = '';
   const sockets = new Set<WebSocket>();
@@ -65,6 +70,8 @@ export async function startFakeSlack(options: { host?: string } = {}): Promise<F
     callsTo: (method) => calls.filter((c) => c.method === method),
     keepParams: true,
     locales,
+    usersByEmail,
+    lookupByEmailError: null,
     acks,
     socketConnections: () => sockets.size,
     sendEnvelope: (envelope) => {
@@ -105,6 +112,12 @@ export async function startFakeSlack(options: { host?: string } = {}): Promise<F
       case 'users.info': {
         const user = String(params.user ?? '');
         return reply({ ok: true, user: { id: user, locale: locales.get(user) ?? 'ja-JP' } });
+      }
+      case 'users.lookupByEmail': {
+        if (fake.lookupByEmailError) return reply({ ok: false, error: fake.lookupByEmailError });
+        const user = usersByEmail.get(String(params.email ?? '').toLowerCase());
+        if (!user) return reply({ ok: false, error: 'users_not_found' });
+        return reply({ ok: true, user: { id: user.id, profile: { display_name: user.displayName ?? '' } } });
       }
       case 'chat.postMessage':
       case 'chat.update':

@@ -4,6 +4,9 @@ import type { ImportProblem, ParsedOrganization } from '../../src/import/organiz
 export const EXAMPLE_YAML = join(import.meta.dirname, '../../examples/itabashi-fy2026.yaml');
 export const EXAMPLE_CSV = join(import.meta.dirname, '../../examples/itabashi-fy2026.csv');
 export const EXAMPLE_XLSX = join(import.meta.dirname, '../../examples/itabashi-fy2026.xlsx');
+/** The small example that names every person by e-mail address. */
+export const EMAIL_YAML = join(import.meta.dirname, '../../examples/small-ward-email.yaml');
+export const EMAIL_CSV = join(import.meta.dirname, '../../examples/small-ward-email.csv');
 export const TEMPLATE_XLSX = join(import.meta.dirname, '../../examples/import-template.xlsx');
 
 /** A small valid organisation file: two departments, three targets. */

@@ -40,7 +40,7 @@ describe('manifest.yml', () => {
   it('declares the commands, scopes, interactivity, Home tab and Socket Mode the bot uses', () => {
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/progress', '/targets', '/tracker']);
     expect(manifest.oauth_config.scopes.bot).toEqual(
-      expect.arrayContaining(['commands', 'chat:write', 'users:read', 'files:write', 'im:write']),
+      expect.arrayContaining(['commands', 'chat:write', 'users:read', 'users:read.email', 'files:write', 'im:write']),
     );
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);

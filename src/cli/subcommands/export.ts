@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { fiscalYearAt } from '../../calendar/fiscal-year.js';
 import { calendarDayIn } from '../../calendar/time-zone.js';
 import type { OfflineConfig } from '../../config.js';
+import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 import { CSV_ENCODINGS, isCsvEncoding } from '../../export/csv.js';
 import {
@@ -89,7 +90,7 @@ export async function runExport(args: string[], io: CliIo, now: Date = new Date(
       now,
       locale: values.lang,
       encoding,
-      resolveNames: await slackNames(config, logger),
+      resolveNames: await slackNames(config, logger, database.db),
     });
     const out = resolve(values.out ?? file.fileName);
     await writeFile(out, file.data);
@@ -143,15 +144,16 @@ async function writeTemplate(values: { template?: string; from?: string; out?: s
 }
 
 /**
- * Owners' display names from Slack when the bot token is set (one users.info per owner, retried
- * once; an owner whose lookup fails keeps the id). The Slack client is loaded only then.
+ * Owners' display names when the bot token is set: from the database's name cache, refreshed with
+ * users.info (retried once) when a day old; an owner whose lookup fails keeps the last known name,
+ * else the id. The Slack client is loaded only then.
  */
-async function slackNames(config: OfflineConfig, logger: AppLogger): Promise<ResolveNames | undefined> {
+async function slackNames(config: OfflineConfig, logger: AppLogger, db: Db): Promise<ResolveNames | undefined> {
   const token = config.slack.botToken;
   if (!token) return undefined;
-  const [{ WebClient }, { resolveUserNames }] = await Promise.all([
+  const [{ WebClient }, { getDisplayNames }] = await Promise.all([
     import('@slack/web-api'),
-    import('../../slack/resolve-user-names.js'),
+    import('../../services/people/get-display-names.js'),
   ]);
   const client = new WebClient(token, {
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
@@ -159,5 +161,5 @@ async function slackNames(config: OfflineConfig, logger: AppLogger): Promise<Res
     retryConfig: { retries: 1 },
     timeout: 10_000,
   });
-  return (ids) => resolveUserNames(client, ids, logger);
+  return (ids) => getDisplayNames({ db, client, logger, now: () => new Date() }, ids);
 }

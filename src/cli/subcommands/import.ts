@@ -6,6 +6,7 @@ import { readOrganizationFile } from '../../import/read-organization-file.js';
 import { type ImportResult, importOrganization } from '../../services/organization/import-organization.js';
 import type { CliIo, Subcommand } from '../io.js';
 import { openMigratedDatabase } from '../open-migrated-database.js';
+import { resolveImportEmails } from '../resolve-import-emails.js';
 
 const USAGE = 'Usage: tracker import FILE.yaml|FILE.csv|FILE.xlsx [--dry-run] [--actor SLACK_USER_ID]';
 
@@ -57,9 +58,9 @@ export const importSubcommand: Subcommand = {
         `${org.departments.length} departments, ${targets} targets, ${milestones} milestones`,
     );
 
-    let database: Awaited<ReturnType<typeof openMigratedDatabase>>['database'];
+    let opened: Awaited<ReturnType<typeof openMigratedDatabase>>;
     try {
-      ({ database } = await openMigratedDatabase(io));
+      opened = await openMigratedDatabase(io);
     } catch (error) {
       if (!isSqliteBusy(error)) throw error;
       io.err(
@@ -69,11 +70,15 @@ export const importSubcommand: Subcommand = {
       );
       return 1;
     }
+    const { database, config, logger } = opened;
     try {
+      const people = await resolveImportEmails({ db: database.db, io, config, logger, file }, org, read.emails);
+      if (!people.ok) return 1;
       io.out(
         dryRun ? `Dry run against ${database.provider}: nothing will be written.` : `Writing to ${database.provider}…`,
       );
-      const result = await importOrganization(database.db, org, {
+      const result = await importOrganization(database.db, people.organization, {
+        people: people.found,
         now: new Date(),
         actorId: values.actor ?? 'cli',
         dryRun,

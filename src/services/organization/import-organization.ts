@@ -2,6 +2,7 @@ import { calendarFromDate, dateFromCalendar } from '../../calendar/days.js';
 import type { Db } from '../../db/client.js';
 import type { Prisma } from '../../generated/sqlite/client.js';
 import type { Organization } from '../../import/organization.js';
+import { listEmailReferences } from '../../import/person-reference.js';
 import {
   countPlan,
   type DepartmentPlan,
@@ -11,6 +12,7 @@ import {
   planImport,
   SETTING_KEYS,
 } from '../../import/plan-import.js';
+import type { ResolvedPerson } from '../people/resolve-email-addresses.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -34,6 +36,11 @@ export interface ImportOptions {
   /** The file name, recorded in the audit event. */
   source?: string;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * E-mail addresses Slack resolved for this import (src/services/people/resolve-email-addresses.ts):
+   * stored with it, so a later import of the same people does not ask Slack again.
+   */
+  people?: readonly ResolvedPerson[];
 }
 
 export interface ImportResult extends ImportCounts {
@@ -51,6 +58,10 @@ const TRANSACTION_TIMEOUT_MS = 5 * 60_000;
  * only rows whose fields differ (so re-importing the same file changes nothing).
  */
 export async function importOrganization(db: Db, org: Organization, options: ImportOptions): Promise<ImportResult> {
+  const unresolved = listEmailReferences(org);
+  if (unresolved.length > 0) {
+    throw new Error(`the organisation still names people by e-mail address (${unresolved.length}): resolve them first`);
+  }
   const run = async (tx: Tx) => {
     const plan = planImport(org, await loadExisting(tx, org.fiscalYear));
     const counts = countPlan(plan);
@@ -58,6 +69,7 @@ export async function importOrganization(db: Db, org: Organization, options: Imp
       for (const [i, department] of plan.departments.entries()) options.onProgress?.(progress(plan, department, i));
     } else {
       await applyPlan(tx, plan, options);
+      await storeResolvedPeople(tx, options.people ?? [], options.now);
       if (counts.changed) {
         await tx.auditEvent.create({
           data: {
@@ -81,6 +93,18 @@ export async function importOrganization(db: Db, org: Organization, options: Imp
   // A dry run reads only; it needs no transaction (and must not hold SQLite's write lock).
   if (options.dryRun) return run(db);
   return db.$transaction(run, { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 30_000 });
+}
+
+/** Keeps each address → id mapping (an address moved to another id leaves the old one) and the name. */
+async function storeResolvedPeople(tx: Tx, people: readonly ResolvedPerson[], now: Date): Promise<void> {
+  for (const p of people) {
+    await tx.slackUser.updateMany({
+      where: { email: p.address, id: { not: p.slackUserId } },
+      data: { email: null },
+    });
+    const data = { email: p.address, displayName: p.displayName, displayNameFetchedAt: now };
+    await tx.slackUser.upsert({ where: { id: p.slackUserId }, create: { id: p.slackUserId, ...data }, update: data });
+  }
 }
 
 function progress(plan: ImportPlan, department: DepartmentPlan, i: number): ImportProgress {

@@ -3,6 +3,7 @@ import { milliseconds } from 'date-fns';
 import type { Db } from '../../db/client.js';
 import { type Locale, localeFromSlack } from '../../i18n/messages.js';
 import type { AppLogger } from '../../logger.js';
+import { userDisplayName } from '../../slack/user-display-name.js';
 
 /** How long a Slack locale is trusted before users.info is asked again. */
 export const LOCALE_TTL_MS = milliseconds({ days: 1 });
@@ -47,11 +48,9 @@ export async function getUserLocale(
   try {
     const info = await deps.client.users.info({ user: slackUserId, include_locale: true });
     const locale = info.user?.locale ?? null;
-    await deps.db.slackUser.upsert({
-      where: { id: slackUserId },
-      create: { id: slackUserId, locale, localeFetchedAt: now },
-      update: { locale, localeFetchedAt: now },
-    });
+    // The same answer refreshes the cached display name (src/services/people/get-display-names.ts).
+    const data = { locale, localeFetchedAt: now, displayName: userDisplayName(info.user), displayNameFetchedAt: now };
+    await deps.db.slackUser.upsert({ where: { id: slackUserId }, create: { id: slackUserId, ...data }, update: data });
     remember(deps.db, slackUserId, locale, now);
     return localeFromSlack(locale);
   } catch (error) {
