@@ -6,7 +6,9 @@ import { AppError } from '../../../src/errors.js';
 import type { Organization } from '../../../src/import/organization.js';
 import { parseOrganizationBytes } from '../../../src/import/read-organization-file.js';
 import { importOrganization } from '../../../src/services/organization/import-organization.js';
+import { getReviewPeriod } from '../../../src/services/review/get-review-period.js';
 import { getReviewRoles } from '../../../src/services/review/get-review-roles.js';
+import { summarizeReviewProgress } from '../../../src/services/review/summarize-review-progress.js';
 import { createTestDatabase, PROVIDERS, type TestDatabase } from '../../helpers/databases.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/reorganization');
@@ -144,6 +146,26 @@ describe.each(PROVIDERS)('importing the next fiscal year with a reorganisation o
     // The moved clerk reports on the new department's targets and no longer on the old one's.
     expect([...((await roles('U0SOMU0002', 'KK-27-1')) ?? [])]).toContain('assessor');
     expect([...((await roles('U0SOMU0002', 'SM-27-1')) ?? [])]).not.toContain('assessor');
+
+    // FY2026's review progress (the review-season digest) names the departments as they are now.
+    const fy = await db.fiscalYear.findUniqueOrThrow({ where: { year: 2026 } });
+    const now = new Date('2027-06-02T00:00:00Z');
+    const period = await getReviewPeriod(db, { fiscalYear: 2026, today: '2027-06-02' });
+    if (!period) throw new Error('FY2026 has review windows');
+    const progress = await summarizeReviewProgress(db, {
+      fiscalYearId: fy.id,
+      fiscalYear: 2026,
+      period,
+      now,
+      timeZone: 'Asia/Tokyo',
+    });
+    expect(progress.departments.map((d) => `${d.name} ${d.targetCount} ${d.selfAssessed}`)).toEqual([
+      '総務部 1 0',
+      '企画経営部 1 0',
+      '環境部 2 1',
+      '都市整備部 2 0',
+      '都市計画部 1 0',
+    ]);
   });
 
   it('changes nothing when the same file is imported again', async () => {
