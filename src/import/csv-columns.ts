@@ -14,6 +14,7 @@ export const CSV_COLUMNS = [
   { name: 'department_cadence', ja: '部の報告頻度', scope: 'department' },
   { name: 'department_managers', ja: '管理職', scope: 'department', list: true },
   { name: 'department_members', ja: '職員', scope: 'department', list: true },
+  { name: 'department_continues', ja: '引継元の部コード', scope: 'department', list: true },
   { name: 'target_code', ja: '目標コード', scope: 'target', required: true },
   { name: 'category', ja: '区分', scope: 'target', required: true },
   { name: 'title', ja: '目標名', scope: 'target', required: true },

@@ -36,6 +36,7 @@ export function organizationToRecords(org: Organization, options: { headers?: 'e
       department_cadence: d.cadence ?? '',
       department_managers: d.managers.join(' '),
       department_members: d.members.join(' '),
+      department_continues: d.continues.join(' '),
     };
     const targets = d.targets.length > 0 ? d.targets : [undefined];
     for (const t of targets) {

@@ -46,6 +46,11 @@ export interface OrgDepartment {
   cadence: Cadence | null;
   managers: string[];
   members: string[];
+  /**
+   * Departments (by code) this one continues after a reorganisation: a rename under a new code, a
+   * merge (several codes) or one part of a split (the same code named by several departments).
+   */
+  continues: string[];
   targets: OrgTarget[];
 }
 

@@ -148,6 +148,7 @@ export function parseOrganizationRecords(records: readonly SheetRecord[]): Parse
     field('department_cadence', 'cadence');
     field('department_managers', 'managers', splitList);
     field('department_members', 'members', splitList);
+    field('department_continues', 'continues', splitList);
     const targets: Record<string, unknown>[] = [];
     for (const row of group) {
       const target = targetFromRow(row, [...base, 'targets', targets.length], register, placeOf, fail);

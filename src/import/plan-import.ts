@@ -1,4 +1,5 @@
 import type { Cadence, Organization, OrgIndicator, OrgReviewWindow } from './organization.js';
+import { planReorganization, type Reorganization, type ReorganizationState } from './plan-reorganization.js';
 
 /** What the database holds for the organisation and the file's fiscal year, loaded in bulk. */
 export interface ExistingState {
@@ -7,6 +8,8 @@ export interface ExistingState {
   reviewWindows: { id: number; name: string; role: string; opensOn: string; closesOn: string }[];
   departments: ExistingDepartment[];
   targets: ExistingTarget[];
+  /** Targets of every year that belong to departments the file's `continues` lists name. */
+  continuedTargets: ReorganizationState['continuedTargets'];
 }
 
 export interface ExistingDepartment {
@@ -103,6 +106,8 @@ export interface ImportPlan {
     unchanged: number;
   };
   departments: DepartmentPlan[];
+  /** Renames, merges, splits and people moving between departments. */
+  reorganization: Reorganization;
   warnings: string[];
 }
 
@@ -214,13 +219,19 @@ export function planImport(org: Organization, existing: ExistingState): ImportPl
       );
     }
   }
+  const reorganization = planReorganization(
+    org,
+    { departments: existing.departments, continuedTargets: existing.continuedTargets },
+    departments.map((d) => ({ code: d.code, add: d.people.add, remove: d.people.remove })),
+  );
   const fileDepartments = new Set(org.departments.map((d) => d.code));
+  const continued = new Set(org.departments.flatMap((d) => d.continues));
   for (const d of existing.departments) {
-    if (!fileDepartments.has(d.code)) {
+    if (!fileDepartments.has(d.code) && !continued.has(d.code)) {
       warnings.push(`department ${d.code} "${d.name}" is in the database but not in the file; it was kept`);
     }
   }
-  return { fiscalYear, settings, reviewWindows, departments, warnings };
+  return { fiscalYear, settings, reviewWindows, departments, reorganization, warnings };
 }
 
 function planMilestones(
@@ -303,6 +314,8 @@ export function countPlan(plan: ImportPlan) {
   const targets = zero();
   const milestones = { ...zero(), kept: 0 };
   const people = { added: 0, removed: 0, unchanged: 0 };
+  const reorganization = plan.reorganization;
+  for (const d of reorganization.retired) people.removed += d.people.length;
   for (const d of plan.departments) {
     add(departments, d.action);
     people.added += d.people.add.length;
@@ -336,6 +349,7 @@ export function countPlan(plan: ImportPlan) {
     departments.created + departments.updated > 0 ||
     people.added + people.removed > 0 ||
     targets.created + targets.updated > 0 ||
+    reorganization.targetMoves.length > 0 ||
     milestones.created + milestones.updated + milestones.deleted > 0;
   return {
     fiscalYear: plan.fiscalYear.action,
@@ -345,6 +359,12 @@ export function countPlan(plan: ImportPlan) {
     people,
     targets,
     milestones,
+    reorganization: {
+      renames: reorganization.renames.length,
+      successions: reorganization.successions.length,
+      targetsMoved: reorganization.targetMoves.length,
+      peopleMoved: reorganization.personMoves.length,
+    },
     changed,
   };
 }

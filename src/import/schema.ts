@@ -189,6 +189,8 @@ export const departmentSchema = z.strictObject(
     cadence: z.preprocess(blankToUndefined, cadence.optional()),
     managers: people,
     members: people,
+    /** Codes of the departments this one continues after a reorganisation (組織改正). */
+    continues: z.preprocess((v) => v ?? [], z.array(departmentCode, { error: required('a list of department codes') })),
     targets: z.preprocess((v) => v ?? [], z.array(targetSchema, { error: required('a list of targets') })),
   },
   { error: required('a mapping (a department)') },

@@ -168,6 +168,15 @@ function crossCheck(raw: unknown, errors: PathIssue[], warnings: PathIssue[]): v
     idLists(department.managers, [...base, 'managers'], 'manager');
     idLists(department.members, [...base, 'members'], 'member');
     const people = new Set([...asArray(department.managers), ...asArray(department.members)].map(asPerson));
+    const ownCode = asText(department.code);
+    const continued = asArray(department.continues).map((c, ci) => ({
+      key: asText(c),
+      path: [...base, 'continues', ci] as PathSegment[],
+    }));
+    duplicates(continued, 'department code in continues', errors);
+    for (const c of continued) {
+      if (ownCode && c.key === ownCode) errors.push({ path: c.path, message: 'a department cannot continue itself' });
+    }
     asArray(department.targets).forEach((t, ti) => {
       const target = asRecord(t);
       if (!target) return;
@@ -225,6 +234,7 @@ function toOrganization(input: OrganizationInput): Organization {
       cadence: d.cadence ?? null,
       managers: d.managers,
       members: d.members,
+      continues: d.continues,
       targets: d.targets.map((t) => ({
         code: t.code,
         category: t.category,

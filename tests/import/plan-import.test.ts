@@ -16,6 +16,7 @@ const empty = (): ExistingState => ({
   reviewWindows: [],
   departments: [],
   targets: [],
+  continuedTargets: [],
 });
 
 /** The database state right after importing org (ids assigned in file order). */
@@ -67,6 +68,7 @@ function stateOf(org: Organization): ExistingState {
         })),
       })),
     ),
+    continuedTargets: [],
   };
 }
 

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { fiscalYearLabel } from '../../calendar/format.js';
+import { describeReorganization } from '../../import/describe-reorganization.js';
 import { formatProblem } from '../../import/organization.js';
 import type { DepartmentPlan } from '../../import/plan-import.js';
 import { readOrganizationFile } from '../../import/read-organization-file.js';
@@ -136,6 +137,7 @@ function printSummary(io: CliIo, r: ImportResult, seconds: number): void {
   io.out(`  people: ${r.people.added} added, ${r.people.removed} removed, ${r.people.unchanged} unchanged`);
   io.out(`  review windows: ${rows(r.reviewWindows)}`);
   io.out(`  settings: ${rows(r.settings)}`);
+  for (const line of describeReorganization(r.plan.reorganization, { locale: 'ja', dryRun: r.dryRun })) io.out(line);
   io.out(`  warnings: ${r.warnings.length}`);
   for (const w of r.warnings) io.out(`warning: ${w}`);
   if (r.dryRun) io.out('Dry run: nothing was written. / ドライラン: 何も書き込んでいません。');

@@ -1,5 +1,6 @@
 import { calendarFromDate, dateFromCalendar } from '../../calendar/days.js';
 import type { Db } from '../../db/client.js';
+import { AppError } from '../../errors.js';
 import type { Prisma } from '../../generated/sqlite/client.js';
 import type { Organization } from '../../import/organization.js';
 import { listEmailReferences } from '../../import/person-reference.js';
@@ -12,6 +13,7 @@ import {
   planImport,
   SETTING_KEYS,
 } from '../../import/plan-import.js';
+import type { Reorganization } from '../../import/plan-reorganization.js';
 import type { ResolvedPerson } from '../people/resolve-email-addresses.js';
 
 type Tx = Prisma.TransactionClient;
@@ -63,7 +65,14 @@ export async function importOrganization(db: Db, org: Organization, options: Imp
     throw new Error(`the organisation still names people by e-mail address (${unresolved.length}): resolve them first`);
   }
   const run = async (tx: Tx) => {
-    const plan = planImport(org, await loadExisting(tx, org.fiscalYear));
+    const plan = planImport(org, await loadExisting(tx, org));
+    if (plan.reorganization.problems.length > 0) {
+      throw new AppError(
+        'import_unknown_department',
+        `${plan.reorganization.problems.join('\n')}\nNothing was imported.`,
+        'error.generic',
+      );
+    }
     const counts = countPlan(plan);
     if (options.dryRun) {
       for (const [i, department] of plan.departments.entries()) options.onProgress?.(progress(plan, department, i));
@@ -122,11 +131,20 @@ function progress(plan: ImportPlan, department: DepartmentPlan, i: number): Impo
   };
 }
 
-async function loadExisting(tx: Tx, year: number): Promise<ExistingState> {
-  const [fiscalYear, settings, departments] = await Promise.all([
+async function loadExisting(tx: Tx, org: Organization): Promise<ExistingState> {
+  const year = org.fiscalYear;
+  const continuedCodes = [...new Set(org.departments.flatMap((d) => d.continues))];
+  const [fiscalYear, settings, departments, continuedTargets] = await Promise.all([
     tx.fiscalYear.findUnique({ where: { year }, include: { reviewWindows: true } }),
     tx.setting.findMany({ where: { key: { in: [...SETTING_KEYS] } } }),
     tx.department.findMany({ include: { people: true }, orderBy: { id: 'asc' } }),
+    continuedCodes.length === 0
+      ? []
+      : tx.target.findMany({
+          where: { department: { code: { in: continuedCodes } } },
+          select: { id: true, code: true, departmentId: true, ownerId: true, fiscalYear: { select: { year: true } } },
+          orderBy: [{ fiscalYear: { year: 'asc' } }, { sortOrder: 'asc' }, { id: 'asc' }],
+        }),
   ]);
   const targets = fiscalYear
     ? await tx.target.findMany({
@@ -176,6 +194,13 @@ async function loadExisting(tx: Tx, year: number): Promise<ExistingState> {
         completed: m.doneAt !== null || m._count.completedBy > 0,
       })),
     })),
+    continuedTargets: continuedTargets.map((t) => ({
+      id: t.id,
+      code: t.code,
+      fiscalYear: t.fiscalYear.year,
+      departmentId: t.departmentId,
+      ownerId: t.ownerId,
+    })),
   };
 }
 
@@ -222,7 +247,7 @@ async function applyPlan(tx: Tx, plan: ImportPlan, options: ImportOptions): Prom
     });
   }
 
-  await applyDepartments(tx, fiscalYearId, plan.departments);
+  await applyDepartments(tx, fiscalYearId, plan.departments, plan.reorganization);
   // Reported once the rows are written, before commit: a failing callback still rolls back.
   for (const [i, department] of plan.departments.entries()) options.onProgress?.(progress(plan, department, i));
 }
@@ -232,7 +257,12 @@ async function applyPlan(tx: Tx, plan: ImportPlan, options: ImportOptions): Prom
  * delete (Prisma compiles a plan per statement shape, so per-department batches cost more than the
  * rows themselves); updates stay per row because each row's data differs.
  */
-async function applyDepartments(tx: Tx, fiscalYearId: number, plans: DepartmentPlan[]): Promise<void> {
+async function applyDepartments(
+  tx: Tx,
+  fiscalYearId: number,
+  plans: DepartmentPlan[],
+  reorganization: Reorganization,
+): Promise<void> {
   const departmentIds = new Map<string, number>();
   const newDepartments = plans.filter((d) => d.existingId === null);
   if (newDepartments.length > 0) {
@@ -249,7 +279,10 @@ async function applyDepartments(tx: Tx, fiscalYearId: number, plans: DepartmentP
   }
   const departmentId = (code: string) => departmentIds.get(code) as number;
 
-  const removedPeople = plans.flatMap((d) => d.people.remove.map((p) => p.id));
+  const removedPeople = [
+    ...plans.flatMap((d) => d.people.remove.map((p) => p.id)),
+    ...reorganization.retired.flatMap((d) => d.people.map((p) => p.id)),
+  ];
   if (removedPeople.length > 0) await tx.departmentPerson.deleteMany({ where: { id: { in: removedPeople } } });
   const addedPeople = plans.flatMap((d) => d.people.add.map((p) => ({ departmentId: departmentId(d.code), ...p })));
   if (addedPeople.length > 0) await tx.departmentPerson.createMany({ data: addedPeople });
@@ -275,6 +308,14 @@ async function applyDepartments(tx: Tx, fiscalYearId: number, plans: DepartmentP
         });
       }
     }
+  }
+
+  // Earlier years' targets follow their department into the one that continues it, with their
+  // history and review records (which hang off the target).
+  const moves = new Map<string, number[]>();
+  for (const m of reorganization.targetMoves) moves.set(m.to, [...(moves.get(m.to) ?? []), m.targetId]);
+  for (const [code, ids] of moves) {
+    await tx.target.updateMany({ where: { id: { in: ids } }, data: { departmentId: departmentId(code) } });
   }
 
   const targets = plans.flatMap((d) => d.targets);
