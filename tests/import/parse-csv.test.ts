@@ -45,6 +45,19 @@ describe('parseOrganizationCsv', () => {
     }
   });
 
+  it('reads department_continues (引継元の部コード) as the YAML continues list', () => {
+    const yaml = readFileSync(new URL('../fixtures/reorganization/fy2027.yaml', import.meta.url), 'utf8');
+    const org = organizationOf(yaml);
+    expect(org.departments.find((d) => d.code === 'kankyo')?.continues).toEqual(['kankyo-a', 'kankyo-b']);
+    for (const headers of ['en', 'ja'] as const) {
+      const text = organizationToCsv(org, { headers });
+      expect(text.split('\n')[0]).toContain(headers === 'ja' ? '引継元の部コード' : 'department_continues');
+      const result = parseOrganizationCsv(text);
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      expect(result.organization).toEqual(org);
+    }
+  });
+
   it('keeps examples/itabashi-fy2026.csv in sync with the YAML, and reads it to the same organisation', () => {
     const yaml = organizationOf(readFileSync(EXAMPLE_YAML, 'utf8'));
     const bytes = readFileSync(EXAMPLE_CSV);
