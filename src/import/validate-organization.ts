@@ -1,5 +1,6 @@
-import { calendarFromDate, isCalendarDay } from '../calendar/days.js';
+import { calendarFromDate } from '../calendar/days.js';
 import { fiscalYearRange } from '../calendar/fiscal-year.js';
+import { readCalendarDay } from '../calendar/read-day.js';
 import { inferWindowRole } from '../review/window-role.js';
 import type { Organization } from './organization.js';
 import { ALLOWED_KEYS, type OrganizationInput, organizationSchema, preview } from './schema.js';
@@ -92,7 +93,7 @@ const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const asText = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 const asDate = (v: unknown): string | undefined => {
   const s = v instanceof Date && !Number.isNaN(v.getTime()) ? calendarFromDate(v) : asText(v);
-  return s !== undefined && isCalendarDay(s) ? s : undefined;
+  return s === undefined ? undefined : (readCalendarDay(s) ?? undefined);
 };
 
 /** Reports the second and later occurrences of a key, pointing back at the first. */
