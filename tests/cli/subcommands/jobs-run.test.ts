@@ -21,6 +21,7 @@ describe('tracker jobs run', () => {
       DATABASE_URL: database.url,
       SLACK_BOT_TOKEN: 'xoxb-cli-test',
       LOG_LEVEL: 'error',
+      TRACKER_LANG: 'en',
       // The send queue's pacing has its own tests; here it only needs to be quick.
       TRACKER_SLACK_WORKSPACE_RATE: '500',
       TRACKER_SLACK_WORKSPACE_BURST: '500',
