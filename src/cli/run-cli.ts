@@ -78,14 +78,22 @@ export async function runCli(argv: string[], io: CliIo, wiring: Wiring): Promise
     return 0;
   }
   const subcommand = find(name);
+  const wantsHelp = (rest: string[]) => {
+    const end = rest.indexOf('--');
+    return (end < 0 ? rest : rest.slice(0, end)).some((a) => HELP_FLAGS.has(a));
+  };
+  if (!subcommand && wantsHelp(args)) {
+    // `tracker jobs --help`: help was asked for, about a group or a misspelt command.
+    io.out(generalHelp(locale));
+    return 0;
+  }
   if (!subcommand) {
     const problem = name === '' ? t(locale, 'cli.error.no_command') : t(locale, 'cli.error.unknown_command', { name });
     io.err(`${problem}\n\n${generalHelp(locale)}`);
     return 2;
   }
   const rest = args.slice(name.split(' ').length);
-  const end = rest.indexOf('--');
-  if ((end < 0 ? rest : rest.slice(0, end)).some((a) => HELP_FLAGS.has(a))) {
+  if (wantsHelp(rest)) {
     io.out(commandHelp(subcommand, locale));
     return 0;
   }

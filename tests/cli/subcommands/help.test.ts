@@ -64,6 +64,8 @@ describe('tracker help', () => {
     // Not the general help.
     expect(asked.out).not.toContain('reminders preview');
     expect(await run(['help', 'import'])).toEqual(asked);
+    // A group of commands: the general help.
+    expect(await run(['jobs', '--help'])).toEqual(await run(['help']));
 
     const preview = await run(['reminders', 'preview', '-h', '--lang', 'en']);
     expect(preview.code).toBe(0);

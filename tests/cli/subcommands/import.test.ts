@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/run-cli.js';
 import { type Database, openDatabase } from '../../../src/db/client.js';
+import { createEmptyDatabase, createTestDatabase } from '../../helpers/databases.js';
 import { wiring } from '../../helpers/wiring.js';
 import { EXAMPLE_CSV, EXAMPLE_YAML, SMALL_YAML } from '../../import/samples.js';
 
@@ -233,5 +234,52 @@ describe('tracker import', () => {
     );
     expect(code).toBe(1);
     expect(cli.lines.err.join('\n')).toMatch(/^tracker import: /);
+  });
+});
+
+describe('tracker import --dry-run on PostgreSQL', () => {
+  it('reads a migrated database without writing to it', async () => {
+    const database = await createTestDatabase('postgresql');
+    try {
+      const out: string[] = [];
+      const env = { DATABASE_URL: database.url, TRACKER_LANG: 'en' };
+      const code = await runCli(
+        ['import', EXAMPLE_YAML, '--dry-run'],
+        { env, out: (l) => out.push(l), err: (l) => out.push(l) },
+        wiring,
+      );
+      expect(code).toBe(0);
+      expect(out).toContain('Dry run against postgresql, reading only: nothing will be written.');
+      expect(out).toContain('  targets: 279 created, 0 updated, 0 unchanged');
+      expect(await database.db.department.count()).toBe(0);
+      expect(await database.db.auditEvent.count()).toBe(0);
+    } finally {
+      await database.destroy();
+    }
+  });
+
+  it('refuses, writing nothing, when the database still needs migrations', async () => {
+    const empty = await createEmptyDatabase('postgresql');
+    try {
+      const err: string[] = [];
+      const code = await runCli(
+        ['import', EXAMPLE_YAML, '--dry-run'],
+        { env: { DATABASE_URL: empty.url }, out: () => {}, err: (l) => err.push(l) },
+        wiring,
+      );
+      expect(code).toBe(1);
+      expect(err.join('\n')).toContain('データベースに未適用のマイグレーションがあります');
+      const database = await openDatabase(empty.url);
+      try {
+        const tables = await database.db.$queryRawUnsafe<{ n: bigint }[]>(
+          "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public'",
+        );
+        expect(Number(tables[0]?.n)).toBe(0);
+      } finally {
+        await database.close();
+      }
+    } finally {
+      await empty.drop();
+    }
   });
 });
