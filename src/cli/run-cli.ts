@@ -35,8 +35,8 @@ export function generalHelp(locale: Locale): string {
 /** `tracker <name> --help`: the subcommand's command lines and options. */
 export function commandHelp(subcommand: Subcommand, locale: Locale): string {
   const lines = [
-    `${t(locale, 'cli.help.command_usage')} ${subcommand.usage[0]}`,
-    ...subcommand.usage.slice(1).map((u) => `${' '.repeat(t(locale, 'cli.help.command_usage').length + 1)}${u}`),
+    t(locale, 'cli.help.command_usage'),
+    ...subcommand.usage.map((u) => `  ${u}`),
     '',
     t(locale, subcommand.summary),
     '',

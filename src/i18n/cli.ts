@@ -250,8 +250,8 @@ export const cli = {
   },
   'cli.export.bad_template': { ja: '--template に指定できるのは xlsx だけです。', en: '--template must be xlsx.' },
   'cli.export.written': {
-    ja: 'FY{fy} の評価シート（重点目標{rows}件、{what}）を {path} に書き出しました。',
-    en: 'Wrote the FY{fy} evaluation sheet ({rows} targets, {what}) to {path}',
+    ja: '{fy}の評価シート（重点目標{rows}件、{what}）を {path} に書き出しました。',
+    en: 'Wrote the {fy} evaluation sheet ({rows} targets, {what}) to {path}',
   },
   'cli.export.fiscal_year_unknown': {
     ja: '{fy}年度はまだ取り込まれていません（先に tracker import で取り込んでください）。',

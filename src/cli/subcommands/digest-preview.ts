@@ -10,7 +10,7 @@ import { openDatabase } from '../../db/client.js';
 import { t } from '../../i18n/messages.js';
 import { buildDigestData } from '../../services/digest/build-digest-data.js';
 import type { SubcommandIo } from '../io.js';
-import { parseInstant } from './jobs-run.js';
+import { parseInstant } from '../parse-instant.js';
 
 /**
  * `tracker digest preview`: the digest as of --at, as plain text, and its chart as a PNG file, in

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fiscalYearAt } from '../../calendar/fiscal-year.js';
+import { fiscalYearLabel } from '../../calendar/format.js';
 import { calendarDayIn } from '../../calendar/time-zone.js';
 import type { OfflineConfig } from '../../config.js';
 import { AppError } from '../../errors.js';
@@ -82,7 +83,9 @@ export async function runExport(args: string[], io: SubcommandIo, now: Date = ne
     await writeFile(out, file.data);
     const what =
       format === 'csv' ? `CSV${t(locale, 'cli.list_separator')}${encoding === 'sjis' ? 'Shift_JIS' : 'UTF-8'}` : 'XLSX';
-    io.out(t(locale, 'cli.export.written', { fy: fiscalYear, rows: file.rows, what, path: out }));
+    io.out(
+      t(locale, 'cli.export.written', { fy: fiscalYearLabel(fiscalYear, locale), rows: file.rows, what, path: out }),
+    );
     return 0;
   } catch (error) {
     if (error instanceof AppError && error.code === 'fiscal_year_unknown') {

@@ -6,13 +6,7 @@ import { t } from '../../i18n/messages.js';
 import { createLogger } from '../../logger.js';
 import { createJobSlackClient } from '../../slack/job-client.js';
 import type { SubcommandIo, Wiring } from '../io.js';
-
-/** An ISO-8601 instant with a zone (Z or ±hh:mm), or null. */
-export function parseInstant(text: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) return null;
-  const date = new Date(text);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
+import { parseInstant } from '../parse-instant.js';
 
 /**
  * `tracker jobs run <job-id> [--at ISO-8601]`: one tick of a job as if it were that time, then exit.

@@ -10,7 +10,7 @@ import { type PlannedReminder, planReminders, type ReminderReason } from '../../
 import { isRetryDue } from '../../scheduler/deliver.js';
 import { listConfiguredHqUsers } from '../../services/people/list-configured-hq-users.js';
 import type { SubcommandIo } from '../io.js';
-import { parseInstant } from './jobs-run.js';
+import { parseInstant } from '../parse-instant.js';
 
 function reasonText(r: ReminderReason, locale: Locale): string {
   if (r.kind === 'checkin') {

@@ -55,7 +55,7 @@ describe('tracker help', () => {
     const asked = await run(['import', '--help']);
     expect(asked.code).toBe(0);
     expect(asked.err).toBe('');
-    expect(asked.out).toMatch(/^使い方: tracker import FILE\.yaml\|FILE\.csv\|FILE\.xlsx \[--dry-run\]/);
+    expect(asked.out).toMatch(/^使い方:\n {2}tracker import FILE\.yaml\|FILE\.csv\|FILE\.xlsx \[--dry-run\]/);
     expect(asked.out).toMatch(
       / {2}--dry-run\s+変更内容を表示するだけで、何も書き込みません（データベースファイルも作りません）/,
     );
@@ -69,7 +69,7 @@ describe('tracker help', () => {
 
     const preview = await run(['reminders', 'preview', '-h', '--lang', 'en']);
     expect(preview.code).toBe(0);
-    expect(preview.out).toMatch(/^Usage: tracker reminders preview \[--at ISO-8601\] \[--missed\]/);
+    expect(preview.out).toMatch(/^Usage:\n {2}tracker reminders preview \[--at ISO-8601\] \[--missed\]/);
     expect(preview.out).toMatch(/ {2}--missed\s+Also list reminders missed beyond the catch-up bound/);
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseInstant } from '../../../src/cli/parse-instant.js';
 import { runCli } from '../../../src/cli/run-cli.js';
-import { parseInstant } from '../../../src/cli/subcommands/jobs-run.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/databases.js';
 import { fakeSlack } from '../../helpers/reminder-fixtures.js';
 import { wiring } from '../../helpers/wiring.js';
