@@ -98,7 +98,9 @@ describe('tracker import', () => {
     );
     const file = join(dir, 'changed.yaml');
     writeFileSync(file, text);
+    const bytes = readFileSync(join(dir, 'tracker.db'));
     const { code, out } = await run(['import', file, '--dry-run']);
+    expect(readFileSync(join(dir, 'tracker.db')).equals(bytes)).toBe(true);
     expect(code).toBe(0);
     expect(out).toContain('Dry run against a temporary copy of the database: nothing will be written.');
     expect(out).toContain('[1/20] 政策経営部 (seisaku): 9 targets, 27 milestones — would change: 1 targets updated');
