@@ -124,6 +124,10 @@ async function describeError(error: unknown, name: string, locale: Locale): Prom
   if (isArgumentError(error)) {
     return `tracker ${name}: ${t(locale, 'cli.error.bad_arguments', { detail: error.message })}\n${t(locale, 'cli.help.see', { name })}`;
   }
-  if (error instanceof AppError) return `tracker ${name}: ${error.message}`;
+  if (error instanceof AppError) {
+    // An error that names its message for people is shown in their language; others as written.
+    const text = error.userMessage === 'error.generic' ? error.message : t(locale, error.userMessage, error.params);
+    return `tracker ${name}: ${text}`;
+  }
   return `tracker ${name}: ${(error as Error)?.message ?? String(error)}`;
 }

@@ -147,6 +147,67 @@ export const cli = {
     ja: 'manifest.yml から Slack アプリを作成し、環境変数を設定してください（README を参照）。',
     en: 'Create the Slack app from manifest.yml, then set the variables (see README).',
   },
+  // --- errors of backup, restore and jobs run (AppError user messages) ---
+  'cli.error.backup_postgresql': {
+    ja: 'DATABASE_URL は PostgreSQL です。tracker backup が扱うのは SQLite だけです。PostgreSQL 自身のツールを使ってください（例: pg_dump --format=custom --file=tracker.dump "$DATABASE_URL"、戻すときは pg_restore）。',
+    en: 'DATABASE_URL is PostgreSQL; tracker backup handles SQLite only. Use PostgreSQL\'s own tools, e.g. pg_dump --format=custom --file=tracker.dump "$DATABASE_URL" (restore with pg_restore).',
+  },
+  'cli.error.restore_postgresql': {
+    ja: 'DATABASE_URL は PostgreSQL です。tracker restore が扱うのは SQLite だけです。pg_dump のアーカイブは pg_restore --clean --if-exists --dbname="$DATABASE_URL" tracker.dump で戻してください。',
+    en: 'DATABASE_URL is PostgreSQL; tracker restore handles SQLite only. Restore a pg_dump archive with pg_restore --clean --if-exists --dbname="$DATABASE_URL" tracker.dump.',
+  },
+  'cli.error.backup_memory': {
+    ja: 'DATABASE_URL はメモリ上の SQLite データベースです。バックアップするファイルがありません。',
+    en: 'DATABASE_URL names an in-memory SQLite database; there is no file to back up.',
+  },
+  'cli.error.backup_corrupt': {
+    ja: '整合性チェックで問題が見つかりました: {found}',
+    en: 'integrity check failed: {found}',
+  },
+  'cli.error.backup_not_tracker': {
+    ja: 'tracker のデータベースではありません（適用済みのマイグレーションがありません）。',
+    en: 'the database has no applied migrations (_prisma_migrations).',
+  },
+  'cli.error.backup_no_database': { ja: '{path} にデータベースがありません。', en: 'no database at {path}' },
+  'cli.error.backup_same_file': {
+    ja: 'バックアップでデータベース自身（{path}）を上書きすることはできません。',
+    en: 'the backup must not overwrite the database itself ({path})',
+  },
+  'cli.error.backup_exists': {
+    ja: '{path} は既にあります。別の名前にするか、--force を付けてください。',
+    en: '{path} already exists; choose another name or pass --force',
+  },
+  'cli.error.not_sqlite': {
+    ja: '{path} は SQLite データベースではありません。',
+    en: '{path} is not an SQLite database',
+  },
+  'cli.error.no_such_file': { ja: '{path} というファイルはありません。', en: 'no such file: {path}' },
+  'cli.error.not_a_file': { ja: '{path} はファイルではありません。', en: '{path} is not a file' },
+  'cli.error.restore_in_use': {
+    ja: '{path} は他のプロセスが使用中です。ボット（とほかの tracker コマンド）を停止してから、もう一度復元してください。何も変更していません。',
+    en: '{path} is in use by another process. Stop the bot (and any other tracker command) first, then run the restore again; nothing was changed.',
+  },
+  'cli.error.restore_same_file': { ja: '{path} はデータベース自身です。', en: '{path} is the database itself' },
+  'cli.error.restore_not_sqlite': {
+    ja: '{path} は SQLite データベースではありません（tracker backup で作ったファイルを指定してください）。',
+    en: '{path} is not an SQLite database (make one with tracker backup)',
+  },
+  'cli.error.restore_live_file': {
+    ja: '{path}-wal があるため、稼働中のデータベースでありバックアップではないようです。tracker backup でバックアップを作り、それを復元してください。',
+    en: '{path}-wal exists: the file looks like a live database, not a backup. Make a backup with tracker backup and restore that.',
+  },
+  'cli.error.restore_invalid': {
+    ja: '{path} は復元できません（{reason}）。何も変更していません。',
+    en: '{path} cannot be restored: {reason}; nothing was changed.',
+  },
+  'cli.error.restore_newer': {
+    ja: '{path} は新しい版の tracker で作られています（この版が知らないマイグレーション: {migrations}）。先に tracker を更新してください。何も変更していません。',
+    en: '{path} was made by a newer version of tracker (migrations {migrations} are unknown here). Upgrade tracker first; nothing was changed.',
+  },
+  'cli.error.missing_bot_token': {
+    ja: 'SLACK_BOT_TOKEN が設定されていないため送信できません（xoxb-… のボットトークンが必要です）。送信せずに内容を確かめるには tracker reminders preview を使ってください。',
+    en: 'SLACK_BOT_TOKEN is not set: sending needs the bot token (xoxb-…). `tracker reminders preview` shows what would be sent without it.',
+  },
   // --- import ---
   'cli.import.one_file': { ja: '取り込むファイルを1つ指定してください。', en: 'give one file to import.' },
   'cli.import.reading': {

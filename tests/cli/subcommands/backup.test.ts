@@ -110,6 +110,10 @@ describe('tracker backup / restore against a running bot on SQLite', () => {
     const again = await run(['backup', backupFile], env);
     expect(again.code).toBe(1);
     expect(again.err).toContain('already exists; choose another name or pass --force');
+    // In Japanese by default.
+    const ja = await run(['backup', backupFile], { ...env, TRACKER_LANG: 'ja' });
+    expect(ja.code).toBe(1);
+    expect(ja.err).toBe(`tracker backup: ${backupFile} は既にあります。別の名前にするか、--force を付けてください。`);
     const forced = await run(['backup', backupFile, '--force'], env);
     expect(forced.code).toBe(0);
   });

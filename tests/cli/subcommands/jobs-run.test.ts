@@ -38,7 +38,9 @@ describe('tracker jobs run', () => {
   it('fails with a clear message when the bot token is missing', async () => {
     const run = io({ DATABASE_URL: database.url });
     expect(await runCli(['jobs', 'run', 'reminders'], run.io, wiring)).toBe(1);
-    expect(run.err.join('\n')).toContain('SLACK_BOT_TOKEN is not set');
+    expect(run.err.join('\n')).toBe(
+      'tracker jobs run: SLACK_BOT_TOKEN が設定されていないため送信できません（xoxb-… のボットトークンが必要です）。送信せずに内容を確かめるには tracker reminders preview を使ってください。',
+    );
   });
 
   it('lists the jobs for an unknown id and rejects an --at without a zone', async () => {
