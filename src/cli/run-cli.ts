@@ -68,7 +68,10 @@ export async function runCli(argv: string[], io: CliIo, wiring: Wiring): Promise
   const two = args.slice(0, 2).join(' ');
   const name = find(two) ? two : (args[0] ?? '');
   if (name === 'help' || HELP_FLAGS.has(name)) {
-    const topic = args.slice(1).join(' ');
+    const topic = args
+      .slice(1)
+      .filter((a) => !HELP_FLAGS.has(a))
+      .join(' ');
     const about = find(topic);
     if (topic !== '' && !about) {
       io.err(`${t(locale, 'cli.error.unknown_command', { name: topic })}\n\n${generalHelp(locale)}`);

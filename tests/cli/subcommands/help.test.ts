@@ -64,6 +64,7 @@ describe('tracker help', () => {
     // Not the general help.
     expect(asked.out).not.toContain('reminders preview');
     expect(await run(['help', 'import'])).toEqual(asked);
+    expect(await run(['help', 'import', '--help'])).toEqual(asked);
     // A group of commands: the general help.
     expect(await run(['jobs', '--help'])).toEqual(await run(['help']));
 
