@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { fiscalYearLabel } from '../../calendar/format.js';
-import { type Locale, t } from '../../i18n/messages.js';
+import type { Database } from '../../db/client.js';
+import { type Locale, type MessageKey, t } from '../../i18n/messages.js';
 import { formatProblem } from '../../import/organization.js';
 import type { DepartmentPlan } from '../../import/plan-import.js';
 import { readOrganizationFile } from '../../import/read-organization-file.js';
@@ -15,10 +16,7 @@ const ENCODING_KEYS = {
   cp932: 'cli.encoding.cp932',
 } as const;
 
-const DRY_RUN_KEYS: Record<
-  DryRunSource,
-  'cli.import.dry_run.copy' | 'cli.import.dry_run.empty' | 'cli.import.dry_run.database'
-> = {
+const DRY_RUN_KEYS: Record<DryRunSource, MessageKey> = {
   copy: 'cli.import.dry_run.copy',
   empty: 'cli.import.dry_run.empty',
   database: 'cli.import.dry_run.database',
@@ -74,7 +72,7 @@ export async function runImport(args: string[], io: SubcommandIo): Promise<numbe
     }),
   );
 
-  let opened: { database: Awaited<ReturnType<typeof openMigratedDatabase>>['database']; close(): Promise<void> };
+  let opened: { database: Database; close(): Promise<void> };
   try {
     if (dryRun) {
       const dry = await openDryRunDatabase(io);
@@ -124,7 +122,7 @@ function describeDepartment(d: DepartmentPlan, dryRun: boolean, locale: Locale):
   const parts: string[] = [];
   if (d.action === 'create') parts.push(t(locale, 'cli.import.part.new_department'));
   if (d.action === 'update') parts.push(t(locale, 'cli.import.part.department_updated'));
-  const count = (n: number, key: Parameters<typeof t>[1]) => {
+  const count = (n: number, key: MessageKey) => {
     if (n > 0) parts.push(t(locale, key, { n }));
   };
   count(d.targets.filter((x) => x.action === 'create').length, 'cli.import.part.targets_created');
@@ -154,8 +152,7 @@ function printSummary(io: SubcommandIo, r: ImportResult, seconds: number): void 
   const { locale } = io;
   const rows = (c: { created: number; updated: number; unchanged: number; deleted: number }, deletable = true) =>
     t(locale, deletable ? 'cli.import.rows_deletable' : 'cli.import.rows', c);
-  const line = (key: Parameters<typeof t>[1], params: Record<string, string | number>) =>
-    io.out(`  ${t(locale, key, params)}`);
+  const line = (key: MessageKey, params: Record<string, string | number>) => io.out(`  ${t(locale, key, params)}`);
   io.out(t(locale, r.dryRun ? 'cli.import.summary.dry_run' : 'cli.import.summary'));
   line('cli.import.summary.fiscal_year', {
     fy: r.fiscalYearNumber,
