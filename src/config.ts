@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DIGEST_SCHEDULE_PATTERN, type DigestSchedule, parseDigestSchedule } from './digest/schedule.js';
+import type { Locale } from './i18n/messages.js';
 
 /** An empty variable counts as unset. */
 const blank = (v: unknown) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim()) : v);
@@ -76,6 +77,11 @@ const schema = z.object({
       .default(DEFAULT_MAX_BODY_BYTES),
   ),
   TRACKER_TIME_ZONE: z.preprocess(blank, timeZone.default('Asia/Tokyo')),
+  /** The command line's language (`--lang` overrides it); Slack users see their own Slack language. */
+  TRACKER_LANG: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
+    z.enum(['ja', 'en'], { message: 'must be ja or en' }).default('ja'),
+  ),
   /** Proxy for Slack's https:// connections (Web API, Socket Mode, file uploads). */
   HTTPS_PROXY: proxyUrl,
   /** Proxy for http:// connections (and for https:// ones when HTTPS_PROXY is unset). */
@@ -142,6 +148,8 @@ export interface Config {
   maxBodyBytes: number;
   databaseUrl: string;
   timeZone: string;
+  /** The organisation's language for the command line (TRACKER_LANG); `--lang` overrides it. */
+  language: Locale;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   hqUsers: string[];
   /** Reminder rules (docs/reminders.md). */
@@ -224,6 +232,7 @@ function build(data: z.infer<typeof schema>): OfflineConfig {
     maxBodyBytes: data.TRACKER_MAX_BODY_BYTES,
     databaseUrl: data.DATABASE_URL,
     timeZone: data.TRACKER_TIME_ZONE,
+    language: data.TRACKER_LANG,
     logLevel: data.LOG_LEVEL,
     hqUsers: (data.TRACKER_HQ_USERS ?? '')
       .split(',')

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { OfflineConfig } from '../config.js';
 import type { ListenerContext } from '../context.js';
+import type { Locale, MessageKey } from '../i18n/messages.js';
 import type { Job } from '../scheduler/job.js';
 
 /** What a CLI run is given by its process: the environment and where its output goes. */
@@ -8,6 +9,12 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   out: (line: string) => void;
   err: (line: string) => void;
+}
+
+/** What a subcommand is given: the process's io and the language its messages are written in. */
+export interface SubcommandIo extends CliIo {
+  /** From --lang, else TRACKER_LANG, else Japanese (src/cli/cli-locale.ts). */
+  locale: Locale;
 }
 
 /** Registers every Slack listener on the app (commands/index.ts). */
@@ -23,8 +30,19 @@ export interface Wiring {
   jobs(): Promise<(config: OfflineConfig) => Job[]>;
 }
 
-/** One subcommand of the command line (`tracker <name> …`). */
+/**
+ * One subcommand of the command line (`tracker <name> …`): what `tracker help` and
+ * `tracker <name> --help` say about it, and how it runs. The help is plain data, so showing it
+ * loads none of the subcommand's code.
+ */
 export interface Subcommand {
-  summary: string;
-  run(args: string[], io: CliIo, wiring: Wiring): Promise<number>;
+  /** One line in `tracker help`. */
+  summary: MessageKey;
+  /** The command lines it takes, e.g. `tracker backup FILE [--force]` (not translated). */
+  usage: readonly string[];
+  /** Its options as typed (`--at ISO-8601`) with what each does. */
+  options: readonly (readonly [flag: string, help: MessageKey])[];
+  /** Further explanation under the options, if any. */
+  details?: MessageKey;
+  run(args: string[], io: SubcommandIo, wiring: Wiring): Promise<number>;
 }

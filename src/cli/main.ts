@@ -9,6 +9,13 @@ const wiring: Wiring = {
   jobs: async () => (await import('../../jobs/index.js')).allJobs,
 };
 
+// Output piped into a program that stops reading (`tracker reminders preview | head`) ends the
+// run quietly, as other command-line tools do, instead of with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 process.exitCode = await runCli(
   process.argv.slice(2),
   {

@@ -28,12 +28,14 @@ export function sqliteFileOf(databaseUrl: string, verb: 'backup' | 'restore'): s
       verb === 'backup'
         ? 'DATABASE_URL is PostgreSQL; tracker backup handles SQLite only. Use PostgreSQL\'s own tools, e.g. pg_dump --format=custom --file=tracker.dump "$DATABASE_URL" (restore with pg_restore).'
         : 'DATABASE_URL is PostgreSQL; tracker restore handles SQLite only. Restore a pg_dump archive with pg_restore --clean --if-exists --dbname="$DATABASE_URL" tracker.dump.',
+      verb === 'backup' ? 'cli.error.backup_postgresql' : 'cli.error.restore_postgresql',
     );
   }
   if (parsed.target === ':memory:') {
     throw new AppError(
       'backup_memory',
       'DATABASE_URL names an in-memory SQLite database; there is no file to back up.',
+      'cli.error.backup_memory',
     );
   }
   return parsed.target;
@@ -101,11 +103,16 @@ export function verifyCopy(path: string): { migrations: string[]; rows: SqliteBa
     db.pragma('journal_mode = DELETE');
     const problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     if (problems.length !== 1 || problems[0] !== 'ok') {
-      throw new AppError('backup_corrupt', `integrity check failed: ${problems.slice(0, 5).join('; ')}`);
+      const found = problems.slice(0, 5).join('; ');
+      throw new AppError('backup_corrupt', `integrity check failed: ${found}`, 'cli.error.backup_corrupt', { found });
     }
     const migrations = appliedMigrations(db);
     if (!migrations || migrations.length === 0) {
-      throw new AppError('backup_not_tracker', 'the database has no applied migrations (_prisma_migrations)');
+      throw new AppError(
+        'backup_not_tracker',
+        'the database has no applied migrations (_prisma_migrations)',
+        'cli.error.backup_not_tracker',
+      );
     }
     const count = (table: string) =>
       (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number } | undefined)?.n ?? 0;
@@ -134,14 +141,32 @@ export async function backupSqlite(
   const started = performance.now();
   const source = sqliteFileOf(databaseUrl, 'backup');
   const target = resolve(destination);
-  if (!existsSync(source)) throw new AppError('backup_no_database', `no database at ${source}`);
+  if (!existsSync(source)) {
+    throw new AppError('backup_no_database', `no database at ${source}`, 'cli.error.backup_no_database', {
+      path: source,
+    });
+  }
   if ([source, `${source}-wal`, `${source}-shm`, `${source}-journal`].includes(target)) {
-    throw new AppError('backup_same_file', `the backup must not overwrite the database itself (${target})`);
+    throw new AppError(
+      'backup_same_file',
+      `the backup must not overwrite the database itself (${target})`,
+      'cli.error.backup_same_file',
+      { path: target },
+    );
   }
   if (existsSync(target) && !options.overwrite) {
-    throw new AppError('backup_exists', `${target} already exists; choose another name or pass --force`);
+    throw new AppError(
+      'backup_exists',
+      `${target} already exists; choose another name or pass --force`,
+      'cli.error.backup_exists',
+      { path: target },
+    );
   }
-  if (!hasSqliteHeader(source)) throw new AppError('backup_not_sqlite', `${source} is not an SQLite database`);
+  if (!hasSqliteHeader(source)) {
+    throw new AppError('backup_not_sqlite', `${source} is not an SQLite database`, 'cli.error.not_sqlite', {
+      path: source,
+    });
+  }
   mkdirSync(dirname(target), { recursive: true });
   const temp = siblingTempPath(target, 'backup');
   // A connection of our own: the bot's Prisma connection is in another process (or busy serving).

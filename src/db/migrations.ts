@@ -50,7 +50,7 @@ const noFilter = { externalTables: [], externalEnums: [] };
  * Names of the migrations in the folder that the database has not finished applying, read with a
  * plain query. Null when that cannot be told (no migrations table yet, or any error).
  */
-async function pendingMigrationNames(url: string, provider: Provider): Promise<string[] | null> {
+export async function pendingMigrationNames(url: string, provider: Provider): Promise<string[] | null> {
   const database = await openDatabase(url).catch(() => null);
   if (!database) return null;
   try {

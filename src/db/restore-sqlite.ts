@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, stat
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors.js';
+import type { MessageKey } from '../i18n/messages.js';
 import {
   fsyncDirectory,
   fsyncFile,
@@ -58,6 +59,8 @@ function lockExisting(path: string): Database.Database | null {
       throw new AppError(
         'restore_in_use',
         `${path} is in use by another process. Stop the bot (and any other tracker command) first, then run the restore again; nothing was changed.`,
+        'cli.error.restore_in_use',
+        { path },
       );
     }
     throw error;
@@ -74,17 +77,26 @@ function lockExisting(path: string): Database.Database | null {
 export function restoreSqlite(databaseUrl: string, backupFile: string, now = new Date()): SqliteRestoreResult {
   const database = sqliteFileOf(databaseUrl, 'restore');
   const source = resolve(backupFile);
-  if (!existsSync(source)) throw new AppError('restore_no_file', `no such file: ${source}`);
-  if (!statSync(source).isFile()) throw new AppError('restore_not_file', `${source} is not a file`);
-  if (source === database) throw new AppError('restore_same_file', `${source} is the database itself`);
+  const refuse = (code: string, message: string, key: MessageKey) => new AppError(code, message, key, { path: source });
+  if (!existsSync(source)) throw refuse('restore_no_file', `no such file: ${source}`, 'cli.error.no_such_file');
+  if (!statSync(source).isFile()) throw refuse('restore_not_file', `${source} is not a file`, 'cli.error.not_a_file');
+  if (source === database) {
+    throw refuse('restore_same_file', `${source} is the database itself`, 'cli.error.restore_same_file');
+  }
   if (!hasSqliteHeader(source)) {
-    throw new AppError('restore_not_sqlite', `${source} is not an SQLite database (make one with tracker backup)`);
+    throw refuse(
+      'restore_not_sqlite',
+      `${source} is not an SQLite database (make one with tracker backup)`,
+      'cli.error.restore_not_sqlite',
+    );
   }
   if (existsSync(`${source}-wal`)) {
     // Its latest transactions may live in that WAL file: copying the main file alone would lose them.
     throw new AppError(
       'restore_live_file',
       `${source}-wal exists: the file looks like a live database, not a backup. Make a backup with tracker backup and restore that.`,
+      'cli.error.restore_live_file',
+      { path: source },
     );
   }
   mkdirSync(dirname(database), { recursive: true });
@@ -101,9 +113,19 @@ export function restoreSqlite(databaseUrl: string, backupFile: string, now = new
       checked = verifyCopy(temp);
     } catch (error) {
       if (error instanceof AppError) {
-        throw new AppError(error.code, `${source} cannot be restored: ${error.message}; nothing was changed.`);
+        throw new AppError(
+          error.code,
+          `${source} cannot be restored: ${error.message}; nothing was changed.`,
+          'cli.error.restore_invalid',
+          { path: source, reason: error.message },
+        );
       }
-      throw new AppError('restore_unreadable', `${source} cannot be read as a database: ${(error as Error).message}`);
+      throw new AppError(
+        'restore_unreadable',
+        `${source} cannot be read as a database: ${(error as Error).message}`,
+        'cli.error.restore_invalid',
+        { path: source, reason: (error as Error).message },
+      );
     }
     const known = new Set(readMigrationList('sqlite').migrationDirectories.map((d) => d.path));
     const unknown = checked.migrations.filter((name) => !known.has(name));
@@ -111,6 +133,8 @@ export function restoreSqlite(databaseUrl: string, backupFile: string, now = new
       throw new AppError(
         'restore_newer',
         `${source} was made by a newer version of tracker (migrations ${unknown.join(', ')} are unknown here). Upgrade tracker first; nothing was changed.`,
+        'cli.error.restore_newer',
+        { path: source, migrations: unknown.join(', ') },
       );
     }
     fsyncFile(temp);

@@ -1,5 +1,6 @@
-import { core } from './core.js';
 // --- feature catalogues: one import per file ---
+import { cli } from './cli.js';
+import { core } from './core.js';
 import { digest } from './digest.js';
 import { home } from './home.js';
 import { reminders } from './reminders.js';
@@ -13,6 +14,7 @@ const catalog = {
   ...review,
   ...digest,
   ...reminders,
+  ...cli,
 } as const;
 
 export type MessageKey = keyof typeof catalog;

@@ -383,9 +383,9 @@ function parseReviewItem(item: string): { name: string; opens: string; closes: s
 
 /**
  * Excel rewrites 2026-09-30 as 2026/9/30 when a cell is edited; both mean the same day, read by the
- * calendar's readCalendarDay (a day with its year). Anything else stays as written, for the
+ * calendar's readCalendarDay (a day with its year). Anything else stays exactly as written, for the
  * schema's error to quote.
  */
 function normalizeDate(value: string): string {
-  return readCalendarDay(value) ?? value.normalize('NFKC').trim();
+  return readCalendarDay(value) ?? value.trim();
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { calendarFromDate, isCalendarDay } from '../calendar/days.js';
+import { calendarFromDate } from '../calendar/days.js';
+import { readCalendarDay } from '../calendar/read-day.js';
 import { hasControlCharacters, isBlankText, removeBidiControls } from '../domain/clean-text.js';
 import { isWithinBound, NUMBER_BOUND_TEXT } from '../domain/parse-number.js';
 import { hasLoneSurrogate } from '../domain/well-formed.js';
@@ -120,15 +121,21 @@ const people = z.preprocess(
   z.array(person, { error: required('a list of Slack user ids or e-mail addresses') }),
 );
 
-/** A real calendar day 'YYYY-MM-DD'. YAML 1.1 timestamps arrive as Date objects and are accepted. */
+/** The forms a date in an import file may take (those readCalendarDay reads with a year), for messages. */
+export const DATE_FORMS_TEXT = '2026-09-30, 2026/9/30, 2026年9月30日 or 令和8年9月30日';
+
+/**
+ * A real calendar day, read by the calendar's readCalendarDay and given as 'YYYY-MM-DD'. YAML 1.1
+ * timestamps arrive as Date objects and are accepted. A value that is not a day is quoted as written.
+ */
 export const calendarDate = z.preprocess(
   (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? calendarFromDate(v) : v),
-  z
-    .string({ error: required('a date YYYY-MM-DD') })
-    .overwrite((s) => s.trim())
-    .superRefine((s, ctx) => {
-      if (!isCalendarDay(s)) ctx.addIssue({ code: 'custom', message: `${preview(s)} is not a date YYYY-MM-DD` });
-    }),
+  z.string({ error: required(`a date such as ${DATE_FORMS_TEXT}`) }).transform((s, ctx) => {
+    const day = readCalendarDay(s);
+    if (day !== null) return day;
+    ctx.issues.push({ code: 'custom', input: s, message: `${preview(s)} is not a date (write ${DATE_FORMS_TEXT})` });
+    return z.NEVER;
+  }),
 );
 
 /** A finite number within ±NUMBER_BOUND, the bound of every number a person enters. */

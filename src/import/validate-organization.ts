@@ -1,5 +1,6 @@
-import { calendarFromDate, isCalendarDay } from '../calendar/days.js';
+import { calendarFromDate } from '../calendar/days.js';
 import { fiscalYearRange } from '../calendar/fiscal-year.js';
+import { readCalendarDay } from '../calendar/read-day.js';
 import { inferWindowRole } from '../review/window-role.js';
 import type { Organization } from './organization.js';
 import { personKey } from './person-reference.js';
@@ -98,7 +99,7 @@ const asPerson = (v: unknown): string | undefined => {
 };
 const asDate = (v: unknown): string | undefined => {
   const s = v instanceof Date && !Number.isNaN(v.getTime()) ? calendarFromDate(v) : asText(v);
-  return s !== undefined && isCalendarDay(s) ? s : undefined;
+  return s === undefined ? undefined : (readCalendarDay(s) ?? undefined);
 };
 
 /** Reports the second and later occurrences of a key, pointing back at the first. */

@@ -35,6 +35,7 @@ export function createJobSlackClient(
     throw new AppError(
       'missing_bot_token',
       'SLACK_BOT_TOKEN is not set: sending needs the bot token (xoxb-…). `tracker reminders preview` shows what would be sent without it.',
+      'cli.error.missing_bot_token',
     );
   }
   const transport = slackTransport(config.proxy);

@@ -118,6 +118,20 @@ describe('parseOrganizationCsv', () => {
     ]);
   });
 
+  it('quotes a bad date exactly as the cell holds it and names the accepted forms', () => {
+    const text = csvOf([
+      row({
+        milestones: '設計@2027/13/45; 公表@２０２７／１３／４５; 試行@令和8年10月1日',
+        review: '自己評価:2027/6/1..2027/6/20',
+      }),
+    ]);
+    const forms = '(write 2026-09-30, 2026/9/30, 2026年9月30日 or 令和8年9月30日)';
+    expect(problemLines(parseOrganizationCsv(text))).toEqual([
+      `row 2, column milestones, item 1, due: "2027/13/45" is not a date ${forms}`,
+      `row 2, column milestones, item 2, due: "２０２７／１３／４５" is not a date ${forms}`,
+    ]);
+  });
+
   it('lists every problem of every row with row and column, writing spreadsheet rows', () => {
     const text = csvOf([
       row({ description: '一行目\n二行目' }),

@@ -81,7 +81,7 @@ describe('parseOrganizationYaml', () => {
     const lines = problemLines(parseOrganizationYaml(text));
     expect(lines).toEqual([
       'departments[0].targets[0].title (line 18): contains control characters or line breaks',
-      'departments[0].targets[0].milestones[0].due (line 25): "2026-02-30" is not a date YYYY-MM-DD',
+      'departments[0].targets[0].milestones[0].due (line 25): "2026-02-30" is not a date (write 2026-09-30, 2026/9/30, 2026年9月30日 or 令和8年9月30日)',
       expect.stringMatching(
         /^departments\[1\]\.cadance \(line 32\): unknown key "cadance" \(did you mean "cadence"\?\)/,
       ),

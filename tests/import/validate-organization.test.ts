@@ -187,7 +187,7 @@ describe('validateOrganization', () => {
     ]);
   });
 
-  it('checks dates: real days, windows in order, milestones inside the fiscal year', () => {
+  it('checks dates: real days in any accepted form, windows in order, milestones inside the fiscal year', () => {
     const raw = base();
     raw.review = [{ name: '自己評価', opens: '2027-06-20', closes: '2027-06-01' }];
     const target = raw.departments[0]?.targets[0];
@@ -199,13 +199,20 @@ describe('validateOrganization', () => {
       { title: 'd', due: '2027-04-01' },
       { title: 'e', due: '2026-13-01' },
       { title: 'f', due: '2026/9/30' },
+      { title: 'g', due: '令和8年10月1日' },
+      { title: 'h', due: '2027/13/45' },
+      { title: 'i', due: '２０２７／１３／４５' },
+      { title: 'j', due: '2027/4/1' },
     ];
+    const forms = '(write 2026-09-30, 2026/9/30, 2026年9月30日 or 令和8年9月30日)';
     expect(errorsOf(raw)).toEqual([
-      'departments[0].targets[0].milestones[4].due: "2026-13-01" is not a date YYYY-MM-DD',
-      'departments[0].targets[0].milestones[5].due: "2026/9/30" is not a date YYYY-MM-DD',
+      `departments[0].targets[0].milestones[4].due: "2026-13-01" is not a date ${forms}`,
+      `departments[0].targets[0].milestones[7].due: "2027/13/45" is not a date ${forms}`,
+      `departments[0].targets[0].milestones[8].due: "２０２７／１３／４５" is not a date ${forms}`,
       'review[0].closes: 2027-06-01 is before opens 2027-06-20',
       'departments[0].targets[0].milestones[2].due: 2026-03-31 is outside fiscal year 2026 (2026-04-01 .. 2027-03-31)',
       'departments[0].targets[0].milestones[3].due: 2027-04-01 is outside fiscal year 2026 (2026-04-01 .. 2027-03-31)',
+      'departments[0].targets[0].milestones[9].due: 2027-04-01 is outside fiscal year 2026 (2026-04-01 .. 2027-03-31)',
     ]);
   });
 

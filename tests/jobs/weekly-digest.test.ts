@@ -252,7 +252,7 @@ describe('weekly-digest through `tracker jobs run`', () => {
     const upload = recordUpload();
     const out: string[] = [];
     const io = {
-      env: { DATABASE_URL: database.url, SLACK_BOT_TOKEN: 'xoxb-test-token', LOG_LEVEL: 'error' },
+      env: { DATABASE_URL: database.url, SLACK_BOT_TOKEN: 'xoxb-test-token', LOG_LEVEL: 'error', TRACKER_LANG: 'en' },
       out: (l: string) => out.push(l),
       err: (l: string) => out.push(l),
     };

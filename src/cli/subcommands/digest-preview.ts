@@ -7,39 +7,30 @@ import { buildWeeklyDigest } from '../../blocks/digest-weekly.js';
 import { renderDigestChart } from '../../chart/render-chart.js';
 import { loadOfflineConfig } from '../../config.js';
 import { openDatabase } from '../../db/client.js';
-import { AppError } from '../../errors.js';
-import type { Locale } from '../../i18n/messages.js';
+import { t } from '../../i18n/messages.js';
 import { buildDigestData } from '../../services/digest/build-digest-data.js';
-import type { CliIo } from '../io.js';
+import type { SubcommandIo } from '../io.js';
+import { parseInstant } from '../parse-instant.js';
 
-export const DIGEST_PREVIEW_USAGE =
-  'Print the weekly digest as text and write its chart, posting nothing: [--at ISO] [--chart FILE] [--locale ja|en] [--department CODE|all]';
-
-function parseInstant(text: string | undefined): Date {
-  if (text === undefined) return new Date();
-  const at = new Date(text);
-  if (Number.isNaN(at.getTime())) {
-    throw new AppError('bad_instant', `--at is not an ISO date-time (e.g. 2026-11-30T00:00:00Z): ${text}`);
-  }
-  return at;
-}
-
-/** `tracker digest preview`: the digest as of --at, as plain text, and its chart as a PNG file. */
-export async function runDigestPreview(args: string[], io: CliIo): Promise<number> {
+/**
+ * `tracker digest preview`: the digest as of --at, as plain text, and its chart as a PNG file, in
+ * the command line's language (--lang); posts nothing.
+ */
+export async function runDigestPreview(args: string[], io: SubcommandIo): Promise<number> {
+  const { locale } = io;
   const { values } = parseArgs({
     args,
     options: {
       at: { type: 'string' },
       chart: { type: 'string', default: 'digest-chart.png' },
-      locale: { type: 'string', default: 'ja' },
       department: { type: 'string' },
     },
   });
-  const now = parseInstant(values.at);
-  if (values.locale !== 'ja' && values.locale !== 'en') {
-    throw new AppError('bad_locale', `--locale must be ja or en: ${values.locale}`);
+  const now = values.at === undefined ? new Date() : parseInstant(values.at);
+  if (!now) {
+    io.err(`tracker digest preview: ${t(locale, 'cli.error.bad_instant', { value: JSON.stringify(values.at) })}`);
+    return 2;
   }
-  const locale: Locale = values.locale;
   // Read-only: no migrations, so a preview also works next to a running bot (the migration
   // engine cannot lock an SQLite file another process has open).
   const config = loadOfflineConfig(io.env);
@@ -51,7 +42,7 @@ export async function runDigestPreview(args: string[], io: CliIo): Promise<numbe
       defaultCadence: config.reminders.defaultCadence,
     });
     if (!data) {
-      io.err(`No fiscal year has been imported for ${now.toISOString()} (run \`tracker import FILE\` first).`);
+      io.err(t(locale, 'cli.digest.no_fiscal_year', { at: now.toISOString() }));
       return 1;
     }
     let chartWritten: string | null = null;
@@ -60,25 +51,31 @@ export async function runDigestPreview(args: string[], io: CliIo): Promise<numbe
       writeFileSync(path, await renderDigestChart(data, locale));
       chartWritten = path;
     } catch (error) {
-      io.err(`The chart could not be rendered (the digest would go out without it): ${(error as Error).message}`);
+      io.err(t(locale, 'cli.digest.chart_failed', { reason: (error as Error).message }));
     }
     const messages = buildWeeklyDigest(data, locale, { chart: chartWritten !== null });
-    io.out(`Leadership channel: ${data.leadershipChannel ?? '(none set)'}`);
-    io.out(digestToPlainText(messages, 'weekly digest'));
+    const none = t(locale, 'cli.digest.no_channel');
+    io.out(t(locale, 'cli.digest.leadership_channel', { channel: data.leadershipChannel ?? none }));
+    io.out(digestToPlainText(messages, t(locale, 'cli.digest.weekly')));
     const wanted = values.department;
     if (wanted) {
       const departments = data.departments.filter((d) => wanted === 'all' || d.code === wanted);
       if (departments.length === 0) {
-        io.err(`No department with code ${wanted} has targets in this fiscal year.`);
+        io.err(t(locale, 'cli.digest.no_department', { code: wanted }));
         return 1;
       }
       for (const d of departments) {
         io.out('');
-        io.out(`Department channel: ${d.channelId ?? '(none: not sent)'}`);
-        io.out(digestToPlainText(buildDepartmentDigest(data, d.id, locale), `${d.code} digest`));
+        io.out(t(locale, 'cli.digest.department_channel', { channel: d.channelId ?? none }));
+        io.out(
+          digestToPlainText(
+            buildDepartmentDigest(data, d.id, locale),
+            t(locale, 'cli.digest.department', { code: d.code }),
+          ),
+        );
       }
     }
-    if (chartWritten) io.out(`\nChart written to ${chartWritten}`);
+    if (chartWritten) io.out(`\n${t(locale, 'cli.digest.chart_written', { path: chartWritten })}`);
     return 0;
   } finally {
     await database.close();

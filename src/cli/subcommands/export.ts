@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fiscalYearAt } from '../../calendar/fiscal-year.js';
+import { fiscalYearLabel } from '../../calendar/format.js';
 import { calendarDayIn } from '../../calendar/time-zone.js';
 import type { OfflineConfig } from '../../config.js';
 import type { Db } from '../../db/client.js';
@@ -13,68 +14,55 @@ import {
   type ResolveNames,
   SHEET_FORMATS,
 } from '../../export/export-evaluation-sheet.js';
+import { type MessageKey, t } from '../../i18n/messages.js';
 import type { AppLogger } from '../../logger.js';
 import { findReviewFiscalYear } from '../../services/review/find-review-fiscal-year.js';
-import type { CliIo } from '../io.js';
+import type { SubcommandIo } from '../io.js';
 import { openMigratedDatabase } from '../open-migrated-database.js';
 
-export const EXPORT_USAGE =
-  'Usage: tracker export [--fy 2026] [--format csv|xlsx] [--encoding utf8|sjis] [--out FILE] [--lang ja|en]\n' +
-  '       tracker export --template xlsx [--from FILE.yaml|FILE.csv|FILE.xlsx] [--out FILE]';
+/** Refuses the arguments: what is wrong, and where the command's help is. */
+function refuse(io: SubcommandIo, key: MessageKey, params: Record<string, string> = {}): number {
+  io.err(`tracker export: ${t(io.locale, key, params)}\n${t(io.locale, 'cli.help.see', { name: 'export' })}`);
+  return 2;
+}
 
 /** Where the import workbook goes without --out. */
 export const TEMPLATE_FILE_NAME = 'import-template.xlsx';
 
 /**
  * `tracker export`: writes the evaluation sheet of a fiscal year (default: the year under review,
- * else the current one) as CSV or XLSX (default) to FILE (default hyouka-sheet-FY2026.xlsx). With
- * SLACK_BOT_TOKEN set, owners are shown by their Slack display names; without it, by their ids.
+ * else the current one) as CSV or XLSX (default) to FILE (default hyouka-sheet-FY2026.xlsx), in the
+ * command line's language (--lang). With SLACK_BOT_TOKEN set, owners are shown by their Slack
+ * display names; without it, by their ids.
  */
-export async function runExport(args: string[], io: CliIo, now: Date = new Date()): Promise<number> {
+export async function runExport(args: string[], io: SubcommandIo, now: Date = new Date()): Promise<number> {
+  const { locale } = io;
   const { values } = parseArgs({
     args,
     options: {
       fy: { type: 'string' },
       format: { type: 'string', default: 'xlsx' },
       out: { type: 'string' },
-      lang: { type: 'string', default: 'ja' },
       encoding: { type: 'string', default: 'utf8' },
       template: { type: 'string' },
       from: { type: 'string' },
     },
   });
   if (values.template !== undefined) return writeTemplate(values, io);
-  if (values.from !== undefined) {
-    io.err(`--from goes with --template xlsx\n${EXPORT_USAGE}`);
-    return 2;
-  }
+  if (values.from !== undefined) return refuse(io, 'cli.export.from_without_template');
   const format = values.format.toLowerCase();
-  if (!isSheetFormat(format)) {
-    io.err(`--format must be one of ${SHEET_FORMATS.join(', ')}\n${EXPORT_USAGE}`);
-    return 2;
-  }
+  if (!isSheetFormat(format)) return refuse(io, 'cli.export.bad_format', { formats: SHEET_FORMATS.join(', ') });
   const encoding = values.encoding
     .toLowerCase()
     .replace(/^(utf-8|shift_jis|shift-jis|cp932)$/, (e) => (e === 'utf-8' ? 'utf8' : 'sjis'));
   if (!isCsvEncoding(encoding)) {
-    io.err(`--encoding must be one of ${CSV_ENCODINGS.join(', ')}\n${EXPORT_USAGE}`);
-    return 2;
+    return refuse(io, 'cli.export.bad_encoding', { encodings: CSV_ENCODINGS.join(', ') });
   }
-  if (encoding !== 'utf8' && format !== 'csv') {
-    io.err(`--encoding applies to --format csv only\n${EXPORT_USAGE}`);
-    return 2;
-  }
-  if (values.lang !== 'ja' && values.lang !== 'en') {
-    io.err(`--lang must be ja or en\n${EXPORT_USAGE}`);
-    return 2;
-  }
+  if (encoding !== 'utf8' && format !== 'csv') return refuse(io, 'cli.export.encoding_csv_only');
   let fiscalYear: number | null = null;
   if (values.fy !== undefined) {
     const fy = values.fy.trim().replace(/^FY/i, '');
-    if (!/^\d{4}$/.test(fy)) {
-      io.err(`--fy must be a year such as 2026\n${EXPORT_USAGE}`);
-      return 2;
-    }
+    if (!/^\d{4}$/.test(fy)) return refuse(io, 'cli.export.bad_fy', { value: JSON.stringify(values.fy) });
     fiscalYear = Number(fy);
   }
   const { config, database, logger } = await openMigratedDatabase(io);
@@ -88,18 +76,21 @@ export async function runExport(args: string[], io: CliIo, now: Date = new Date(
       format,
       timeZone: config.timeZone,
       now,
-      locale: values.lang,
+      locale,
       encoding,
       resolveNames: await slackNames(config, logger, database.db),
     });
     const out = resolve(values.out ?? file.fileName);
     await writeFile(out, file.data);
-    const what = format === 'csv' ? `csv, ${encoding === 'sjis' ? 'Shift_JIS' : 'UTF-8'}` : format;
-    io.out(`Wrote the FY${fiscalYear} evaluation sheet (${file.rows} targets, ${what}) to ${out}`);
+    const what =
+      format === 'csv' ? `CSV${t(locale, 'cli.list_separator')}${encoding === 'sjis' ? 'Shift_JIS' : 'UTF-8'}` : 'XLSX';
+    io.out(
+      t(locale, 'cli.export.written', { fy: fiscalYearLabel(fiscalYear, locale), rows: file.rows, what, path: out }),
+    );
     return 0;
   } catch (error) {
     if (error instanceof AppError && error.code === 'fiscal_year_unknown') {
-      io.err(`tracker export: fiscal year ${fiscalYear} is not loaded (import it first).`);
+      io.err(`tracker export: ${t(locale, 'cli.export.fiscal_year_unknown', { fy: String(fiscalYear) })}`);
       return 1;
     }
     throw error;
@@ -112,11 +103,12 @@ export async function runExport(args: string[], io: CliIo, now: Date = new Date(
  * `tracker export --template xlsx`: the import workbook (headers and drop-down lists), empty or,
  * with --from, filled with the organisation of an import file, which it then imports unchanged.
  */
-async function writeTemplate(values: { template?: string; from?: string; out?: string }, io: CliIo): Promise<number> {
-  if (values.template?.toLowerCase() !== 'xlsx') {
-    io.err(`--template must be xlsx\n${EXPORT_USAGE}`);
-    return 2;
-  }
+async function writeTemplate(
+  values: { template?: string; from?: string; out?: string },
+  io: SubcommandIo,
+): Promise<number> {
+  const { locale } = io;
+  if (values.template?.toLowerCase() !== 'xlsx') return refuse(io, 'cli.export.bad_template');
   let rows: string[][] = [];
   if (values.from !== undefined) {
     const [{ readOrganizationFile }, { organizationToRecords }, { formatProblem }] = await Promise.all([
@@ -127,7 +119,7 @@ async function writeTemplate(values: { template?: string; from?: string; out?: s
     const read = await readOrganizationFile(values.from);
     if (!read.ok) {
       for (const problem of read.problems) io.err(formatProblem(problem));
-      io.err(`tracker export: ${values.from} has problems; no workbook was written.`);
+      io.err(`tracker export: ${t(locale, 'cli.export.template_problems', { file: values.from })}`);
       return 1;
     }
     rows = organizationToRecords(read.organization).slice(1);
@@ -137,8 +129,8 @@ async function writeTemplate(values: { template?: string; from?: string; out?: s
   await writeFile(out, await importWorkbookXlsx(rows));
   io.out(
     values.from === undefined
-      ? `Wrote the import workbook (headers and drop-down lists) to ${out}`
-      : `Wrote the import workbook with ${rows.length} rows from ${values.from} to ${out}`,
+      ? t(locale, 'cli.export.template_written', { path: out })
+      : t(locale, 'cli.export.template_filled', { rows: rows.length, file: values.from, path: out }),
   );
   return 0;
 }

@@ -1,148 +1,186 @@
 import { parseArgs } from 'node:util';
 import { fiscalYearLabel } from '../../calendar/format.js';
+import { loadOfflineConfig } from '../../config.js';
+import type { Database } from '../../db/client.js';
+import { type Locale, type MessageKey, t } from '../../i18n/messages.js';
 import { describeReorganization } from '../../import/describe-reorganization.js';
 import { formatProblem } from '../../import/organization.js';
 import type { DepartmentPlan } from '../../import/plan-import.js';
 import { readOrganizationFile } from '../../import/read-organization-file.js';
+import { createLogger } from '../../logger.js';
 import { type ImportResult, importOrganization } from '../../services/organization/import-organization.js';
-import type { CliIo, Subcommand } from '../io.js';
+import type { SubcommandIo } from '../io.js';
+import { DryRunNeedsMigrationError, type DryRunSource, openDryRunDatabase } from '../open-dry-run-database.js';
 import { openMigratedDatabase } from '../open-migrated-database.js';
 import { resolveImportEmails } from '../resolve-import-emails.js';
 
-const USAGE = 'Usage: tracker import FILE.yaml|FILE.csv|FILE.xlsx [--dry-run] [--actor SLACK_USER_ID]';
+const ENCODING_KEYS = {
+  'utf-8-bom': 'cli.encoding.utf8_bom',
+  'utf-8': 'cli.encoding.utf8',
+  cp932: 'cli.encoding.cp932',
+} as const;
 
-const ENCODING_NAMES = { 'utf-8-bom': 'UTF-8 with BOM', 'utf-8': 'UTF-8', cp932: 'Shift_JIS (CP932)' } as const;
-
-/** `tracker import FILE [--dry-run]`: loads a fiscal year's organisation from YAML, CSV or XLSX (first sheet). */
-export const importSubcommand: Subcommand = {
-  summary: 'Import departments, targets and milestones from YAML, CSV or XLSX (--dry-run shows the changes only)',
-  async run(args, io) {
-    let values: { 'dry-run'?: boolean; actor?: string };
-    let positionals: string[];
-    try {
-      ({ values, positionals } = parseArgs({
-        args,
-        allowPositionals: true,
-        options: { 'dry-run': { type: 'boolean' }, actor: { type: 'string' } },
-      }));
-    } catch (error) {
-      io.err(`tracker import: ${(error as Error).message}\n${USAGE}`);
-      return 2;
-    }
-    const file = positionals[0];
-    if (!file || positionals.length > 1) {
-      io.err(USAGE);
-      return 2;
-    }
-    const dryRun = values['dry-run'] === true;
-    const started = performance.now();
-
-    const read = await readOrganizationFile(file);
-    if (read.format && read.bytes !== undefined) {
-      const encoding = read.encoding ? `, ${ENCODING_NAMES[read.encoding]}` : '';
-      io.out(`Reading ${file} (${read.format.toUpperCase()}${encoding}, ${formatBytes(read.bytes)})`);
-    }
-    for (const warning of read.warnings) io.out(`warning: ${formatProblem(warning)}`);
-    if (!read.ok) {
-      for (const problem of read.problems) io.err(formatProblem(problem));
-      const n = read.problems.length;
-      io.err(
-        `${n} problem${n === 1 ? '' : 's'} found in ${file}; nothing was written. / ${n}件の問題があるため、何も書き込んでいません。`,
-      );
-      return 1;
-    }
-    const org = read.organization;
-    const targets = org.departments.reduce((n, d) => n + d.targets.length, 0);
-    const milestones = org.departments.reduce((n, d) => n + d.targets.reduce((m, t) => m + t.milestones.length, 0), 0);
-    io.out(
-      `Valid: ${fiscalYearLabel(org.fiscalYear, 'en')} (${fiscalYearLabel(org.fiscalYear, 'ja')}), ` +
-        `${org.departments.length} departments, ${targets} targets, ${milestones} milestones`,
-    );
-
-    let opened: Awaited<ReturnType<typeof openMigratedDatabase>>;
-    try {
-      opened = await openMigratedDatabase(io);
-    } catch (error) {
-      if (!isSqliteBusy(error)) throw error;
-      io.err(
-        'tracker import: the SQLite database is in use by another process (is the bot running?); applying migrations ' +
-          'needs it to itself. Stop the bot, import, then start it again. Nothing was written. / ' +
-          'データベースが他のプロセス（ボット）で使用中のため取り込めませんでした。ボットを停止してから再実行してください。',
-      );
-      return 1;
-    }
-    const { database, config, logger } = opened;
-    try {
-      const people = await resolveImportEmails({ db: database.db, io, config, logger, file }, org, read.emails);
-      if (!people.ok) return 1;
-      io.out(
-        dryRun ? `Dry run against ${database.provider}: nothing will be written.` : `Writing to ${database.provider}…`,
-      );
-      const result = await importOrganization(database.db, people.organization, {
-        people: people.found,
-        now: new Date(),
-        actorId: values.actor ?? 'cli',
-        dryRun,
-        source: file,
-        onProgress: (p) =>
-          io.out(
-            `[${p.index}/${p.total}] ${p.name} (${p.code}): ${p.targets} targets, ${p.milestones} milestones — ${describeDepartment(p.department, dryRun)}`,
-          ),
-      });
-      printSummary(io, result, (performance.now() - started) / 1000);
-    } finally {
-      await database.close();
-    }
-    return 0;
-  },
+const DRY_RUN_KEYS: Record<DryRunSource, MessageKey> = {
+  copy: 'cli.import.dry_run.copy',
+  empty: 'cli.import.dry_run.empty',
+  database: 'cli.import.dry_run.database',
 };
 
-function describeDepartment(d: DepartmentPlan, dryRun: boolean): string {
-  const parts: string[] = [];
-  if (d.action === 'create') parts.push('new department');
-  if (d.action === 'update') parts.push('department updated');
-  const count = (n: number, what: string) => {
-    if (n > 0) parts.push(`${n} ${what}`);
-  };
-  count(d.targets.filter((t) => t.action === 'create').length, 'targets created');
-  count(d.targets.filter((t) => t.action === 'update').length, 'targets updated');
-  const milestones = (pick: (t: DepartmentPlan['targets'][number]) => number) =>
-    d.targets.reduce((n, t) => n + pick(t), 0);
-  count(
-    milestones((t) => t.milestones.create.length),
-    'milestones created',
+/**
+ * `tracker import FILE [--dry-run]`: loads a fiscal year's organisation from YAML, CSV or XLSX (first
+ * sheet). A dry run plans against a temporary copy (or the PostgreSQL database, read only), so it
+ * writes nothing, not even a database file.
+ */
+export async function runImport(args: string[], io: SubcommandIo): Promise<number> {
+  const { locale } = io;
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { 'dry-run': { type: 'boolean' }, actor: { type: 'string' } },
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) {
+    io.err(`tracker import: ${t(locale, 'cli.import.one_file')}\n${t(locale, 'cli.help.see', { name: 'import' })}`);
+    return 2;
+  }
+  const dryRun = values['dry-run'] === true;
+  const started = performance.now();
+
+  const read = await readOrganizationFile(file);
+  if (read.format && read.bytes !== undefined) {
+    const encoding = read.encoding ? t(locale, ENCODING_KEYS[read.encoding]) : '';
+    io.out(
+      t(locale, 'cli.import.reading', {
+        file,
+        format: read.format.toUpperCase() + (encoding ? t(locale, 'cli.list_separator') + encoding : ''),
+        size: formatBytes(read.bytes, locale),
+      }),
+    );
+  }
+  for (const warning of read.warnings) io.out(`${t(locale, 'cli.warning')}${formatProblem(warning)}`);
+  if (!read.ok) {
+    for (const problem of read.problems) io.err(formatProblem(problem));
+    io.err(t(locale, 'cli.import.problems', { file, count: read.problems.length }));
+    return 1;
+  }
+  const org = read.organization;
+  const targets = org.departments.reduce((n, d) => n + d.targets.length, 0);
+  const milestones = org.departments.reduce((n, d) => n + d.targets.reduce((m, t) => m + t.milestones.length, 0), 0);
+  io.out(
+    t(locale, 'cli.import.valid', {
+      fyEn: fiscalYearLabel(org.fiscalYear, 'en'),
+      fyJa: fiscalYearLabel(org.fiscalYear, 'ja'),
+      departments: org.departments.length,
+      targets,
+      milestones,
+    }),
   );
-  count(
-    milestones((t) => t.milestones.update.length),
-    'milestones updated',
-  );
-  count(
-    milestones((t) => t.milestones.delete.length),
-    'milestones deleted',
-  );
-  count(d.people.add.length, 'people added');
-  count(d.people.remove.length, 'people removed');
-  if (parts.length === 0) return 'unchanged';
-  return dryRun ? `would change: ${parts.join(', ')}` : parts.join(', ');
+
+  let opened: { database: Database; close(): Promise<void> };
+  try {
+    if (dryRun) {
+      const dry = await openDryRunDatabase(io);
+      io.out(t(locale, DRY_RUN_KEYS[dry.source]));
+      opened = dry;
+    } else {
+      const { database } = await openMigratedDatabase(io);
+      io.out(t(locale, 'cli.import.writing', { provider: database.provider }));
+      opened = { database, close: () => database.close() };
+    }
+  } catch (error) {
+    if (error instanceof DryRunNeedsMigrationError) {
+      io.err(`tracker import: ${t(locale, 'cli.import.dry_run.needs_migration')}`);
+      return 1;
+    }
+    if (!isSqliteBusy(error)) throw error;
+    io.err(`tracker import: ${t(locale, 'cli.import.busy')}`);
+    return 1;
+  }
+  try {
+    const config = loadOfflineConfig(io.env);
+    const logger = createLogger({ level: config.logLevel });
+    const db = opened.database.db;
+    const people = await resolveImportEmails({ db, io, config, logger, file }, org, read.emails);
+    if (!people.ok) return 1;
+    const result = await importOrganization(db, people.organization, {
+      people: people.found,
+      now: new Date(),
+      actorId: values.actor ?? 'cli',
+      dryRun,
+      source: file,
+      onProgress: (p) =>
+        io.out(
+          t(locale, 'cli.import.department', {
+            index: p.index,
+            total: p.total,
+            name: p.name,
+            code: p.code,
+            targets: p.targets,
+            milestones: p.milestones,
+            what: describeDepartment(p.department, dryRun, locale),
+          }),
+        ),
+    });
+    printSummary(io, result, (performance.now() - started) / 1000);
+  } finally {
+    await opened.close();
+  }
+  return 0;
 }
 
-function printSummary(io: CliIo, r: ImportResult, seconds: number): void {
+function describeDepartment(d: DepartmentPlan, dryRun: boolean, locale: Locale): string {
+  const parts: string[] = [];
+  if (d.action === 'create') parts.push(t(locale, 'cli.import.part.new_department'));
+  if (d.action === 'update') parts.push(t(locale, 'cli.import.part.department_updated'));
+  const count = (n: number, key: MessageKey) => {
+    if (n > 0) parts.push(t(locale, key, { n }));
+  };
+  count(d.targets.filter((x) => x.action === 'create').length, 'cli.import.part.targets_created');
+  count(d.targets.filter((x) => x.action === 'update').length, 'cli.import.part.targets_updated');
+  const milestones = (pick: (x: DepartmentPlan['targets'][number]) => number) =>
+    d.targets.reduce((n, x) => n + pick(x), 0);
+  count(
+    milestones((x) => x.milestones.create.length),
+    'cli.import.part.milestones_created',
+  );
+  count(
+    milestones((x) => x.milestones.update.length),
+    'cli.import.part.milestones_updated',
+  );
+  count(
+    milestones((x) => x.milestones.delete.length),
+    'cli.import.part.milestones_deleted',
+  );
+  count(d.people.add.length, 'cli.import.part.people_added');
+  count(d.people.remove.length, 'cli.import.part.people_removed');
+  if (parts.length === 0) return t(locale, 'cli.import.part.unchanged');
+  const list = parts.join(t(locale, 'cli.list_separator'));
+  return dryRun ? t(locale, 'cli.import.part.would_change', { list }) : list;
+}
+
+function printSummary(io: SubcommandIo, r: ImportResult, seconds: number): void {
+  const { locale } = io;
   const rows = (c: { created: number; updated: number; unchanged: number; deleted: number }, deletable = true) =>
-    `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged${deletable ? `, ${c.deleted} deleted` : ''}`;
-  io.out(`${r.dryRun ? 'Would change (dry run)' : 'Summary'} / ${r.dryRun ? '変更予定' : '結果'}:`);
-  io.out(`  fiscal year ${r.fiscalYearNumber}: ${r.fiscalYear === 'none' ? 'unchanged' : `${r.fiscalYear}d`}`);
-  io.out(`  departments: ${rows(r.departments, false)}`);
-  io.out(`  targets: ${rows(r.targets, false)}`);
-  io.out(`  milestones: ${rows(r.milestones)}, ${r.milestones.kept} kept (completed, not in file)`);
-  io.out(`  people: ${r.people.added} added, ${r.people.removed} removed, ${r.people.unchanged} unchanged`);
-  io.out(`  review windows: ${rows(r.reviewWindows)}`);
-  io.out(`  settings: ${rows(r.settings)}`);
-  for (const line of describeReorganization(r.plan.reorganization, { locale: 'ja', dryRun: r.dryRun })) io.out(line);
-  io.out(`  warnings: ${r.warnings.length}`);
-  for (const w of r.warnings) io.out(`warning: ${w}`);
-  if (r.dryRun) io.out('Dry run: nothing was written. / ドライラン: 何も書き込んでいません。');
-  else if (!r.changed) io.out(`Nothing to change: the database already matches the file (${seconds.toFixed(1)} s).`);
-  else io.out(`Import complete in ${seconds.toFixed(1)} s. / 取り込みが完了しました。`);
+    t(locale, deletable ? 'cli.import.rows_deletable' : 'cli.import.rows', c);
+  const line = (key: MessageKey, params: Record<string, string | number>) => io.out(`  ${t(locale, key, params)}`);
+  io.out(t(locale, r.dryRun ? 'cli.import.summary.dry_run' : 'cli.import.summary'));
+  line('cli.import.summary.fiscal_year', {
+    fy: r.fiscalYearNumber,
+    state: t(locale, `cli.import.fiscal_year.${r.fiscalYear}`),
+  });
+  line('cli.import.summary.departments', { rows: rows(r.departments, false) });
+  line('cli.import.summary.targets', { rows: rows(r.targets, false) });
+  line('cli.import.summary.milestones', { rows: rows(r.milestones), kept: r.milestones.kept });
+  line('cli.import.summary.people', r.people);
+  line('cli.import.summary.review_windows', { rows: rows(r.reviewWindows) });
+  line('cli.import.summary.settings', { rows: rows(r.settings) });
+  for (const l of describeReorganization(r.plan.reorganization, { locale, dryRun: r.dryRun })) io.out(l);
+  line('cli.import.summary.warnings', { count: r.warnings.length });
+  for (const w of r.warnings) io.out(`${t(locale, 'cli.warning')}${w}`);
+  const time = seconds.toFixed(1);
+  if (r.dryRun) io.out(t(locale, 'cli.import.done.dry_run'));
+  else if (!r.changed) io.out(t(locale, 'cli.import.done.unchanged', { seconds: time }));
+  else io.out(t(locale, 'cli.import.done', { seconds: time }));
 }
 
 /** The schema engine reports SQLite's busy lock as an unknown "SocketTimeout" variant. */
@@ -150,10 +188,8 @@ function isSqliteBusy(error: unknown): boolean {
   return /SocketTimeout|database is locked|SQLITE_BUSY/i.test((error as Error)?.message ?? '');
 }
 
-function formatBytes(bytes: number): string {
-  return bytes < 1024
-    ? `${bytes} bytes`
-    : bytes < 1024 * 1024
-      ? `${(bytes / 1024).toFixed(0)} KB`
-      : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+function formatBytes(bytes: number, locale: Locale): string {
+  if (bytes < 1024) return t(locale, 'cli.size.bytes', { n: bytes });
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -1,14 +1,16 @@
 import { loadOfflineConfig } from '../../config.js';
 import { applyMigrations } from '../../db/migrations.js';
-import type { Subcommand } from '../io.js';
+import { t } from '../../i18n/messages.js';
+import type { SubcommandIo } from '../io.js';
 
 /** `tracker migrate`: applies pending migrations and exits. */
-export const migrateSubcommand: Subcommand = {
-  summary: 'Apply pending database migrations and exit',
-  async run(_args, io) {
-    const config = loadOfflineConfig(io.env);
-    const applied = await applyMigrations(config.databaseUrl);
-    io.out(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
-    return 0;
-  },
-};
+export async function runMigrate(_args: string[], io: SubcommandIo): Promise<number> {
+  const config = loadOfflineConfig(io.env);
+  const applied = await applyMigrations(config.databaseUrl);
+  io.out(
+    applied.length
+      ? t(io.locale, 'cli.migrate.applied', { list: applied.join(', ') })
+      : t(io.locale, 'cli.migrate.up_to_date'),
+  );
+  return 0;
+}

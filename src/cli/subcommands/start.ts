@@ -1,14 +1,15 @@
 import { type Config, loadConfig } from '../../config.js';
 import { openDatabase } from '../../db/client.js';
 import { applyMigrations } from '../../db/migrations.js';
+import { t } from '../../i18n/messages.js';
 import { createLogger } from '../../logger.js';
 import { startScheduler } from '../../scheduler/scheduler.js';
 import { assertPortFree, startApp } from '../../slack/app.js';
 import { createJobSlackClient } from '../../slack/job-client.js';
-import type { CliIo, Subcommand, Wiring } from '../io.js';
+import type { SubcommandIo, Wiring } from '../io.js';
 
 /** Applies migrations, starts the Slack app, and stops cleanly on SIGINT/SIGTERM. */
-async function startBot(config: Config, io: CliIo, wiring: Wiring): Promise<number> {
+async function startBot(config: Config, io: SubcommandIo, wiring: Wiring): Promise<number> {
   const logger = createLogger({
     level: config.logLevel,
     secrets: [config.slack.botToken, config.slack.appToken, config.slack.signingSecret],
@@ -27,7 +28,9 @@ async function startBot(config: Config, io: CliIo, wiring: Wiring): Promise<numb
   );
   const mode = config.slack.appToken ? 'socket' : 'http';
   logger.event('info', 'tracker started', { mode, port: running.port, provider: database.provider });
-  io.out(`tracker is running (${mode === 'socket' ? 'Socket Mode' : `HTTP on :${running.port}/slack/events`}).`);
+  // "HTTP on :PORT" stays the same in every language: scripts and tests read the port from it.
+  const where = mode === 'socket' ? 'Socket Mode' : `HTTP on :${running.port}/slack/events`;
+  io.out(t(io.locale, 'cli.start.running', { where }));
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
@@ -40,7 +43,6 @@ async function startBot(config: Config, io: CliIo, wiring: Wiring): Promise<numb
 }
 
 /** `tracker start`: runs the bot until SIGINT or SIGTERM. */
-export const startSubcommand: Subcommand = {
-  summary: 'Apply migrations and run the bot (Socket Mode or HTTP)',
-  run: (_args, io, wiring) => startBot(loadConfig(io.env), io, wiring),
-};
+export function runStart(_args: string[], io: SubcommandIo, wiring: Wiring): Promise<number> {
+  return startBot(loadConfig(io.env), io, wiring);
+}

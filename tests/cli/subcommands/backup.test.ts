@@ -15,7 +15,12 @@ const scratch = mkdtempSync(join(tmpdir(), 'tracker-backup-cli-'));
 async function run(args: string[], env: NodeJS.ProcessEnv) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, { env, out: (l) => out.push(l), err: (l) => err.push(l) }, wiring);
+  // English: the messages asserted here are the English ones (tests/cli/subcommands/help.test.ts covers Japanese).
+  const code = await runCli(
+    args,
+    { env: { TRACKER_LANG: 'en', ...env }, out: (l) => out.push(l), err: (l) => err.push(l) },
+    wiring,
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -105,6 +110,10 @@ describe('tracker backup / restore against a running bot on SQLite', () => {
     const again = await run(['backup', backupFile], env);
     expect(again.code).toBe(1);
     expect(again.err).toContain('already exists; choose another name or pass --force');
+    // In Japanese by default.
+    const ja = await run(['backup', backupFile], { ...env, TRACKER_LANG: 'ja' });
+    expect(ja.code).toBe(1);
+    expect(ja.err).toBe(`tracker backup: ${backupFile} は既にあります。別の名前にするか、--force を付けてください。`);
     const forced = await run(['backup', backupFile, '--force'], env);
     expect(forced.code).toBe(0);
   });
@@ -113,7 +122,7 @@ describe('tracker backup / restore against a running bot on SQLite', () => {
     expect((await run(['backup'], env)).code).toBe(2);
     const twoFiles = await run(['restore', 'a.db', 'b.db'], env);
     expect(twoFiles.code).toBe(2);
-    expect(twoFiles.err).toContain('Usage: tracker restore FILE');
+    expect(twoFiles.err).toContain('give one FILE.\nSee tracker restore --help');
     expect((await run(['restore', '--force', backupFile], env)).code).toBe(2);
 
     const missing = await run(['restore', join(scratch, 'absent.db')], env);

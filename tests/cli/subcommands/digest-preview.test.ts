@@ -23,13 +23,13 @@ describe('tracker digest preview', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function run(args: string[]) {
+  async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
     const out: string[] = [];
     const err: string[] = [];
     const code = await runCli(
       ['digest', 'preview', ...args],
       {
-        env: { DATABASE_URL: database.url, LOG_LEVEL: 'error' },
+        env: { DATABASE_URL: database.url, LOG_LEVEL: 'error', ...env },
         out: (l) => out.push(l),
         err: (l) => err.push(l),
       },
@@ -38,17 +38,17 @@ describe('tracker digest preview', () => {
     return { code, out: out.join('\n'), err: err.join('\n') };
   }
 
-  it('prints every message as text and writes the chart, posting nothing', async () => {
+  it('prints every message as text in Japanese and writes the chart, posting nothing', async () => {
     const chart = join(dir, 'chart.png');
     const { code, out, err } = await run(['--at', '2026-11-30T00:00:00Z', '--chart', chart]);
     expect(err).toBe('');
     expect(code).toBe(0);
-    expect(out).toContain('Leadership channel: C0LEAD0001');
-    expect(out).toContain('===== weekly digest 1/1 (channel,');
+    expect(out).toContain('幹部チャンネル: C0LEAD0001');
+    expect(out).toContain('===== 週次ダイジェスト 1/1 (channel,');
     expect(out).toContain('# 週次進捗ダイジェスト 令和8年度');
     expect(out).toContain('*政策経営部*');
     expect(out).toContain('*区議会事務局*');
-    expect(out).toContain(`Chart written to ${chart}`);
+    expect(out).toContain(`グラフを ${chart} に書き出しました。`);
     const png = readFileSync(chart);
     expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     expect(png.length).toBeGreaterThan(20_000);
@@ -61,7 +61,7 @@ describe('tracker digest preview', () => {
       '2026-11-30T00:00:00Z',
       '--chart',
       join(dir, 'en.png'),
-      '--locale',
+      '--lang',
       'en',
       '--department',
       'seisaku',
@@ -73,13 +73,17 @@ describe('tracker digest preview', () => {
   });
 
   it('explains a bad --at, an unknown department and a missing fiscal year', async () => {
-    const bad = await run(['--at', 'next monday']);
-    expect(bad.code).toBe(1);
-    expect(bad.err).toContain('--at is not an ISO date-time');
-    const unknown = await run(['--at', '2026-11-30T00:00:00Z', '--chart', join(dir, 'x.png'), '--department', 'nope']);
+    const en = { TRACKER_LANG: 'en' };
+    const bad = await run(['--at', 'next monday'], en);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--at must be an ISO-8601 instant');
+    const unknown = await run(
+      ['--at', '2026-11-30T00:00:00Z', '--chart', join(dir, 'x.png'), '--department', 'nope'],
+      en,
+    );
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('No department with code nope');
-    const empty = await run(['--at', '2031-05-01T00:00:00Z', '--chart', join(dir, 'none.png')]);
+    const empty = await run(['--at', '2031-05-01T00:00:00Z', '--chart', join(dir, 'none.png')], en);
     expect(empty.code).toBe(1);
     expect(empty.err).toContain('No fiscal year has been imported');
     expect(existsSync(join(dir, 'none.png'))).toBe(false);

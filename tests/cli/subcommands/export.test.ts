@@ -58,7 +58,7 @@ describe.each(PROVIDERS)('tracker export on %s', (provider) => {
   it('writes the XLSX sheet with a title row and one row per target, owners by id without a bot token', async () => {
     const file = join(dir, 'sheet.xlsx');
     expect(await runCli(['export', '--fy', '2026', '--format', 'xlsx', '--out', file], io(), wiring)).toBe(0);
-    expect(out.at(-1)).toContain('6 targets');
+    expect(out.at(-1)).toContain('重点目標6件');
     const [sheet] = await readXlsxFile(readFileSync(file));
     expect(sheet?.data[0]?.[0]).toBe('テスト市　令和8年度 行政評価 評価シート');
     expect(sheet?.data.slice(1)).toEqual([sheetHeaders('ja'), ...expected.map((r) => sheetCells(r, { locale: 'ja' }))]);
@@ -107,7 +107,7 @@ describe.each(PROVIDERS)('tracker export on %s', (provider) => {
     const file = join(dir, 'sheet-sjis.csv');
     const args = ['export', '--fy', '2026', '--format', 'csv', '--encoding', 'sjis', '--out', file];
     expect(await runCli(args, io(), wiring)).toBe(0);
-    expect(out.at(-1)).toContain('csv, Shift_JIS');
+    expect(out.at(-1)).toContain('CSV、Shift_JIS');
     const bytes = readFileSync(file);
     expect([...bytes.subarray(0, 2)]).toEqual([0x95, 0x94]);
     const [header, first] = parse(iconv.decode(bytes, 'cp932')) as string[][];
@@ -119,7 +119,7 @@ describe.each(PROVIDERS)('tracker export on %s', (provider) => {
     const cwd = process.cwd();
     process.chdir(dir);
     try {
-      expect(await runExport([], io(), IN_REVIEW)).toBe(0);
+      expect(await runExport([], { ...io(), locale: 'ja' }, IN_REVIEW)).toBe(0);
     } finally {
       process.chdir(cwd);
     }
@@ -132,13 +132,21 @@ describe.each(PROVIDERS)('tracker export on %s', (provider) => {
   it('fails clearly for an unknown year or bad options', async () => {
     err.length = 0;
     expect(await runCli(['export', '--fy', '2031', '--out', join(dir, 'x.xlsx')], io(), wiring)).toBe(1);
-    expect(err.join('\n')).toContain('fiscal year 2031 is not loaded');
+    expect(err.join('\n')).toContain('2031年度はまだ取り込まれていません');
     expect(await runCli(['export', '--fy', '2026', '--format', 'pdf'], io(), wiring)).toBe(2);
     expect(await runCli(['export', '--fy', 'next'], io(), wiring)).toBe(2);
-    expect(err.join('\n')).toContain('--format must be one of csv, xlsx');
+    expect(err.join('\n')).toContain('--format は csv, xlsx のどれかです。');
     expect(await runCli(['export', '--fy', '2026', '--format', 'csv', '--encoding', 'euc'], io(), wiring)).toBe(2);
-    expect(err.join('\n')).toContain('--encoding must be one of utf8, sjis');
+    expect(err.join('\n')).toContain('--encoding は utf8, sjis のどれかです。');
     expect(await runCli(['export', '--fy', '2026', '--encoding', 'sjis'], io(), wiring)).toBe(2);
-    expect(err.join('\n')).toContain('--encoding applies to --format csv only');
+    expect(err.join('\n')).toContain('--encoding は --format csv のときだけ指定できます。');
+  });
+
+  it('writes the sheet and its messages in English with --lang en', async () => {
+    const file = join(dir, 'sheet-en.xlsx');
+    expect(await runCli(['export', '--fy', '2026', '--out', file, '--lang', 'en'], io(), wiring)).toBe(0);
+    expect(out.at(-1)).toBe(`Wrote the FY2026 evaluation sheet (6 targets, XLSX) to ${file}`);
+    const [sheet] = await readXlsxFile(readFileSync(file));
+    expect(sheet?.data[1]).toEqual(sheetHeaders('en'));
   });
 });

@@ -42,6 +42,8 @@ describe('tracker import with people by e-mail address', () => {
       SLACK_BOT_TOKEN: 'xoxb-cli-test',
       SLACK_API_URL: slack.apiUrl,
       LOG_LEVEL: 'error',
+      // The assertions read the English messages.
+      TRACKER_LANG: 'en',
     };
   });
   afterAll(async () => {

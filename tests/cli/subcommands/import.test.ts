@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/run-cli.js';
 import { type Database, openDatabase } from '../../../src/db/client.js';
+import { createEmptyDatabase, createTestDatabase } from '../../helpers/databases.js';
 import { wiring } from '../../helpers/wiring.js';
 import { EXAMPLE_CSV, EXAMPLE_YAML, SMALL_YAML } from '../../import/samples.js';
 
@@ -15,16 +16,16 @@ function io() {
   const out: string[] = [];
   const err: string[] = [];
   return {
-    env: { DATABASE_URL: url },
+    env: { DATABASE_URL: url, TRACKER_LANG: 'en' },
     out: (l: string) => out.push(l),
     err: (l: string) => err.push(l),
     lines: { out, err },
   };
 }
 
-async function run(args: string[]) {
+async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   const cli = io();
-  const code = await runCli(args, cli, wiring);
+  const code = await runCli(args, { ...cli, env: { ...cli.env, ...env } }, wiring);
   return { code, out: cli.lines.out.join('\n'), err: cli.lines.err.join('\n') };
 }
 
@@ -53,8 +54,10 @@ function counts() {
 
 describe('tracker import', () => {
   beforeAll(async () => {
-    // Creates and migrates the file database.
+    // A dry run creates no database file; migrate does.
     expect((await run(['import', '--dry-run', EXAMPLE_YAML])).code).toBe(0);
+    expect(existsSync(join(dir, 'tracker.db'))).toBe(false);
+    expect((await run(['migrate'])).code).toBe(0);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -95,8 +98,11 @@ describe('tracker import', () => {
     );
     const file = join(dir, 'changed.yaml');
     writeFileSync(file, text);
+    const bytes = readFileSync(join(dir, 'tracker.db'));
     const { code, out } = await run(['import', file, '--dry-run']);
+    expect(readFileSync(join(dir, 'tracker.db')).equals(bytes)).toBe(true);
     expect(code).toBe(0);
+    expect(out).toContain('Dry run against a temporary copy of the database: nothing will be written.');
     expect(out).toContain('[1/20] 政策経営部 (seisaku): 9 targets, 27 milestones — would change: 1 targets updated');
     expect(out).toContain('  targets: 0 created, 1 updated, 278 unchanged');
     expect(out).toContain('Dry run: nothing was written.');
@@ -122,7 +128,42 @@ describe('tracker import', () => {
       'row 4, column category: is required',
       expect.stringMatching(/^row 11, column milestones, item 1, due: 2025-\d\d-\d\d is outside fiscal year 2026/),
       expect.stringMatching(/^row 41, column leadership_channel: "C0OTHER001" conflicts with "C0LEAD0001" in row 2/),
-      `3 problems found in ${file}; nothing was written. / 3件の問題があるため、何も書き込んでいません。`,
+      `Problems found in ${file}: 3. Nothing was written.`,
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('--dry-run against a database that does not exist lists the changes and creates no file', async () => {
+    const missing = join(dir, 'not-yet', 'tracker.db');
+    const { code, out, err } = await run(['import', EXAMPLE_CSV, '--dry-run'], {
+      DATABASE_URL: `file:${missing}`,
+      TRACKER_LANG: 'ja',
+    });
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toContain(
+      'ドライラン: データベースがまだないため、空のデータベースと比べます。データベースファイルは作りません。',
+    );
+    expect(out).toContain(
+      '[3/20] 危機管理部（kikikanri）: 重点目標19件、マイルストーン53件 — 変更予定: 部を新規登録、重点目標19件を追加、マイルストーン53件を追加',
+    );
+    expect(out).toContain('  重点目標: 追加279件、更新0件、変更なし0件');
+    expect(out).toContain('ドライランのため、何も書き込んでいません。');
+    expect(existsSync(missing)).toBe(false);
+    expect(existsSync(dirname(missing))).toBe(false);
+  });
+
+  it('quotes a bad date exactly as the clerk typed it, in Japanese, naming the accepted forms', async () => {
+    const before = await counts();
+    const lines = readFileSync(EXAMPLE_CSV, 'utf8').split('\r\n');
+    lines[1] = lines[1]?.replace('改訂素案作成@2026-08-31', '改訂素案作成@2027/13/45') ?? '';
+    const file = join(dir, 'bad-date.csv');
+    writeFileSync(file, lines.join('\r\n'));
+    const { code, err } = await run(['import', file], { TRACKER_LANG: '' });
+    expect(code).toBe(1);
+    expect(err.split('\n')).toEqual([
+      'row 2, column milestones, item 1, due: "2027/13/45" is not a date (write 2026-09-30, 2026/9/30, 2026年9月30日 or 令和8年9月30日)',
+      `${file} に1件の問題があるため、何も書き込んでいません。`,
     ]);
     expect(await counts()).toEqual(before);
   });
@@ -162,7 +203,7 @@ describe('tracker import', () => {
   it('explains usage errors and missing files', async () => {
     expect(await run(['import'])).toMatchObject({
       code: 2,
-      err: expect.stringContaining('Usage: tracker import FILE'),
+      err: 'tracker import: give one file to import.\nSee tracker import --help',
     });
     expect(await run(['import', 'a.yaml', '--force'])).toMatchObject({
       code: 2,
@@ -189,11 +230,58 @@ describe('tracker import', () => {
       ['import', EXAMPLE_YAML],
       {
         ...cli,
-        env: { DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none' },
+        env: { DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none', TRACKER_LANG: 'en' },
       },
       wiring,
     );
     expect(code).toBe(1);
     expect(cli.lines.err.join('\n')).toMatch(/^tracker import: /);
+  });
+});
+
+describe('tracker import --dry-run on PostgreSQL', () => {
+  it('reads a migrated database without writing to it', async () => {
+    const database = await createTestDatabase('postgresql');
+    try {
+      const out: string[] = [];
+      const env = { DATABASE_URL: database.url, TRACKER_LANG: 'en' };
+      const code = await runCli(
+        ['import', EXAMPLE_YAML, '--dry-run'],
+        { env, out: (l) => out.push(l), err: (l) => out.push(l) },
+        wiring,
+      );
+      expect(code).toBe(0);
+      expect(out).toContain('Dry run against postgresql, reading only: nothing will be written.');
+      expect(out).toContain('  targets: 279 created, 0 updated, 0 unchanged');
+      expect(await database.db.department.count()).toBe(0);
+      expect(await database.db.auditEvent.count()).toBe(0);
+    } finally {
+      await database.destroy();
+    }
+  });
+
+  it('refuses, writing nothing, when the database still needs migrations', async () => {
+    const empty = await createEmptyDatabase('postgresql');
+    try {
+      const err: string[] = [];
+      const code = await runCli(
+        ['import', EXAMPLE_YAML, '--dry-run'],
+        { env: { DATABASE_URL: empty.url }, out: () => {}, err: (l) => err.push(l) },
+        wiring,
+      );
+      expect(code).toBe(1);
+      expect(err.join('\n')).toContain('データベースに未適用のマイグレーションがあります');
+      const database = await openDatabase(empty.url);
+      try {
+        const tables = await database.db.$queryRawUnsafe<{ n: bigint }[]>(
+          "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public'",
+        );
+        expect(Number(tables[0]?.n)).toBe(0);
+      } finally {
+        await database.close();
+      }
+    } finally {
+      await empty.drop();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseInstant } from '../../../src/cli/parse-instant.js';
 import { runCli } from '../../../src/cli/run-cli.js';
-import { parseInstant } from '../../../src/cli/subcommands/jobs-run.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/databases.js';
 import { fakeSlack } from '../../helpers/reminder-fixtures.js';
 import { wiring } from '../../helpers/wiring.js';
@@ -21,6 +21,7 @@ describe('tracker jobs run', () => {
       DATABASE_URL: database.url,
       SLACK_BOT_TOKEN: 'xoxb-cli-test',
       LOG_LEVEL: 'error',
+      TRACKER_LANG: 'en',
       // The send queue's pacing has its own tests; here it only needs to be quick.
       TRACKER_SLACK_WORKSPACE_RATE: '500',
       TRACKER_SLACK_WORKSPACE_BURST: '500',
@@ -37,7 +38,9 @@ describe('tracker jobs run', () => {
   it('fails with a clear message when the bot token is missing', async () => {
     const run = io({ DATABASE_URL: database.url });
     expect(await runCli(['jobs', 'run', 'reminders'], run.io, wiring)).toBe(1);
-    expect(run.err.join('\n')).toContain('SLACK_BOT_TOKEN is not set');
+    expect(run.err.join('\n')).toBe(
+      'tracker jobs run: SLACK_BOT_TOKEN が設定されていないため送信できません（xoxb-… のボットトークンが必要です）。送信せずに内容を確かめるには tracker reminders preview を使ってください。',
+    );
   });
 
   it('lists the jobs for an unknown id and rejects an --at without a zone', async () => {

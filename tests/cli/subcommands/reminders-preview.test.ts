@@ -26,44 +26,61 @@ describe('tracker reminders preview', () => {
   });
   afterAll(async () => database?.destroy());
 
-  it('prints who would be reminded of what, sending and recording nothing (no token needed)', async () => {
+  async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
     const out: string[] = [];
     const err: string[] = [];
     const code = await runCli(
-      ['reminders', 'preview', '--at', '2027-05-25T00:30:00Z'],
+      ['reminders', 'preview', ...args],
       {
-        env: { DATABASE_URL: database.url, LOG_LEVEL: 'error' },
+        env: { DATABASE_URL: database.url, LOG_LEVEL: 'error', ...env },
         out: (l) => out.push(l),
         err: (l) => err.push(l),
       },
       wiring,
     );
-    expect(err).toEqual([]);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  it('prints in Japanese what would be sent now, sending and recording nothing (no token needed)', async () => {
+    const { code, out, err } = await run(['--at', '2027-05-25T00:30:00Z']);
+    expect(err).toBe('');
     expect(code).toBe(0);
-    const text = out.join('\n');
-    expect(text).toContain('2027-05-25 in Asia/Tokyo, a business day');
-    expect(text).toMatch(/U1 {2}2027-05-25 {2}WOULD SEND {2}\[reminder:2027-05-25:U1\]/);
-    expect(text).toContain('why: 自己評価 opens 2027-06-01; no update since 2027-04-30');
-    expect(text).toContain('- A-1 区公式LINEの開設');
-    expect(text).toContain('U2  until 2027-05-31');
-    expect(text).toContain('Nothing was sent (preview).');
+    expect(out).toContain('（Asia/Tokyo では 2027-05-25、営業日。送信時刻 09:30）');
+    expect(out).toMatch(/U1 {2}2027-05-25 {2}送信予定 {2}\[reminder:2027-05-25:U1\]/);
+    expect(out).toContain('理由: 自己評価が2027-06-01に開始。2027-04-30以降の報告なし');
+    expect(out).toContain('- A-1 区公式LINEの開設（最終報告: なし）');
+    expect(out).toContain('U2  2027-05-31まで停止中');
+    expect(out).toContain('プレビューのため、何も送信していません。');
     expect(await database.db.delivery.count()).toBe(0);
     expect(nock.pendingMocks()).toEqual([]);
   });
 
+  it('leaves out the reminders missed beyond the catch-up bound unless --missed asks for them', async () => {
+    // 2027-05-18 (14 days before the window) was missed by more than 24 h on 2027-05-25.
+    const now = await run(['--at', '2027-05-25T00:30:00Z', '--lang', 'en']);
+    expect(now.code).toBe(0);
+    expect(now.out).not.toContain('[reminder:2027-05-18:U1]');
+    expect(now.out).not.toContain('missed beyond the catch-up bound (would be recorded');
+    expect(now.out).toMatch(/Reminders \(1\):/);
+    expect(now.out).toMatch(
+      /\d+ missed beyond the catch-up bound \(24 h after their time, never sent\) are not shown; add --missed/,
+    );
+
+    const all = await run(['--at', '2027-05-25T00:30:00Z', '--lang', 'en', '--missed']);
+    expect(all.code).toBe(0);
+    expect(all.out).toMatch(
+      /U1 {2}2027-05-18 {2}missed beyond the catch-up bound \(would be recorded as skipped\) {2}\[reminder:2027-05-18:U1\]/,
+    );
+    expect(all.out).toMatch(/U1 {2}2027-05-25 {2}WOULD SEND {2}\[reminder:2027-05-25:U1\]/);
+    expect(all.out).not.toContain('are not shown');
+    expect(all.out.split('\n').length).toBeGreaterThan(now.out.split('\n').length);
+    expect(await database.db.delivery.count()).toBe(0);
+  });
+
   it('rejects a malformed --at', async () => {
-    const err: string[] = [];
-    expect(
-      await runCli(
-        ['reminders', 'preview', '--at', 'soon'],
-        {
-          env: { DATABASE_URL: database.url },
-          out: () => {},
-          err: (l) => err.push(l),
-        },
-        wiring,
-      ),
-    ).toBe(2);
-    expect(err.join('')).toContain('--at must be');
+    const bad = await run(['--at', 'soon']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--at にはタイムゾーン付きの ISO-8601 日時を指定してください');
+    expect(bad.err).toContain('"soon"');
   });
 });
