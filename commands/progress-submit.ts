@@ -270,7 +270,7 @@ export const progressSubmit =
     const locale = await peekUserLocale(ctx.db, userId).catch(() => 'ja' as const);
     const values = (view.state?.values ?? {}) as ViewStateValues;
     const metadata = parseProgressMetadata(view.private_metadata);
-    const parsed = parseProgressSubmission(values);
+    const parsed = parseProgressSubmission(values, metadata ?? undefined);
     if (!metadata) {
       ctx.logger.event('warn', 'progress view refused: private_metadata altered', { user: userId });
       await ack(

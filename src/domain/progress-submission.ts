@@ -71,6 +71,8 @@ export function selectedOptionValues(action: unknown): (string | undefined)[] | 
  */
 export function parseProgressSubmission(
   values: ViewStateValues,
+  /** The target the modal's number field was drawn for (its private_metadata), when known. */
+  drawn?: { targetId: number | null },
 ): { ok: true; submission: ProgressSubmission } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const field = (block: string, action: string) => record(record(record(values)?.[block])?.[action]);
@@ -106,6 +108,16 @@ export function parseProgressSubmission(
   const percent = number(PROGRESS_BLOCKS.percent, 'percent');
   if (typeof percent === 'number' && (percent < 0 || percent > 100)) {
     errors.push({ blockId: PROGRESS_BLOCKS.percent, key: 'progress.validation.percent_range' });
+  }
+  // The modal draws one number field, the one that fits the chosen target (its indicator's value,
+  // or a percentage). A number sent for another target (the modal was not yet redrawn after the
+  // target changed) or both numbers at once would be stored against the wrong kind of figure.
+  const numberBlock =
+    typeof value === 'number' ? PROGRESS_BLOCKS.value : typeof percent === 'number' ? PROGRESS_BLOCKS.percent : null;
+  if (typeof value === 'number' && typeof percent === 'number') {
+    errors.push({ blockId: PROGRESS_BLOCKS.percent, key: 'progress.validation.one_number' });
+  } else if (numberBlock && drawn && target.success && drawn.targetId !== target.data) {
+    errors.push({ blockId: numberBlock, key: 'progress.validation.number_for_other_target' });
   }
 
   const commentRaw = text(field(PROGRESS_BLOCKS.comment, 'comment')?.value) ?? '';

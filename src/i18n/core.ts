@@ -77,6 +77,14 @@ export const core = {
   'progress.previous.none': { ja: 'この目標の報告はまだありません。', en: 'No report on this target yet.' },
   'progress.previous.value': { ja: '実績 {value}{unit}', en: 'Value {value}{unit}' },
   'progress.previous.achievement': { ja: '（達成率 {percent}%）', en: ' (achievement {percent}%)' },
+  'progress.validation.one_number': {
+    ja: '数値は一つだけ入力してください。',
+    en: 'Enter one number only.',
+  },
+  'progress.validation.number_for_other_target': {
+    ja: '重点目標を変更したため、入力欄が切り替わる前の数値は使えません。もう一度入力してください。',
+    en: 'The key target changed before the form was updated; enter the number again.',
+  },
   'progress.validation.target_required': { ja: '重点目標を選択してください。', en: 'Choose a key target.' },
   'progress.validation.status_required': { ja: '状況を選択してください。', en: 'Choose a status.' },
   'progress.validation.number': {

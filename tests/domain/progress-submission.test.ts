@@ -51,6 +51,28 @@ function errorsOf(values: ViewStateValues): FieldError[] {
 
 const valid: Fields = { target: '12', status: 'on_track' };
 
+describe('parseProgressSubmission: the number field that fits the target', () => {
+  it('reads a full-width percentage for a target without an indicator', () => {
+    const result = parseProgressSubmission(state({ ...valid, percent: '４２' }), { targetId: 12 });
+    expect(result.ok && result.submission.percent).toBe(42);
+  });
+
+  it('refuses a number typed in the field drawn for another target (the modal was not yet redrawn)', () => {
+    const result = parseProgressSubmission(state({ ...valid, value: '5' }), { targetId: 7 });
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ blockId: 'value', key: 'progress.validation.number_for_other_target' }],
+    });
+    // Without a number nothing depends on which field was drawn.
+    expect(parseProgressSubmission(state(valid), { targetId: 7 }).ok).toBe(true);
+  });
+
+  it('refuses a value and a percentage at once (the modal draws one of them)', () => {
+    const result = parseProgressSubmission(state({ ...valid, value: '5', percent: '40' }), { targetId: 12 });
+    expect(result).toEqual({ ok: false, errors: [{ blockId: 'percent', key: 'progress.validation.one_number' }] });
+  });
+});
+
 describe('parseProgressSubmission: valid input', () => {
   it('parses a full submission', () => {
     const result = parseProgressSubmission(
@@ -58,10 +80,10 @@ describe('parseProgressSubmission: valid input', () => {
         target: '12',
         status: 'at_risk',
         value: ' 1,234.5 ',
-        percent: '４２',
         comment: '  進捗は順調です\n来月に説明会  ',
         milestones: { milestones_12: ['3', '5'] },
       }),
+      { targetId: 12 },
     );
     expect(result).toEqual({
       ok: true,
@@ -69,7 +91,7 @@ describe('parseProgressSubmission: valid input', () => {
         targetId: 12,
         status: 'at_risk',
         value: 1234.5,
-        percent: 42,
+        percent: null,
         comment: '進捗は順調です\n来月に説明会',
         milestoneIds: [3, 5],
       },

@@ -293,12 +293,18 @@ describe('hostile progress modal submissions', () => {
         fc.oneof(hostileText, fc.constant(null)),
         fc.constantFrom(null, '0', '35.5', '100', '１２'),
         async (status, comment, percent) => {
-          const outcome = await submit({
-            target: { progress_target: { type: 'static_select', selected_option: { value: String(org.targets.sk2) } } },
-            status: { status: { type: 'static_select', selected_option: { value: status } } },
-            percent: { percent: { type: 'plain_text_input', value: percent } },
-            comment: { comment: { type: 'plain_text_input', value: comment } },
-          });
+          const outcome = await submit(
+            {
+              target: {
+                progress_target: { type: 'static_select', selected_option: { value: String(org.targets.sk2) } },
+              },
+              status: { status: { type: 'static_select', selected_option: { value: status } } },
+              percent: { percent: { type: 'plain_text_input', value: percent } },
+              comment: { comment: { type: 'plain_text_input', value: comment } },
+              // The modal as drawn for SK-2 (its percentage field).
+            },
+            JSON.stringify({ v: 1, targetId: org.targets.sk2 }),
+          );
           // Over-long comments are the one legitimate refusal here.
           const kept = cleanText(comment ?? '', { multiline: true }).trim();
           expect(outcome).toBe(Array.from(kept).length > 2000 ? 'refused' : 'stored');
