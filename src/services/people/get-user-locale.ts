@@ -60,10 +60,28 @@ export async function getUserLocale(
   }
 }
 
+/**
+ * How long peekUserLocale waits for the database (ms) before it answers with the default language:
+ * a read queued behind busy connections (every pooled PostgreSQL connection waiting for a lock)
+ * must not eat the time Slack gives for an answer.
+ */
+export const LOCALE_PEEK_WAIT_MS = 300;
+
 /** The cached locale only (no Slack call): for paths that must answer Slack within its 3 s. */
 export async function peekUserLocale(db: Db, slackUserId: string): Promise<Locale> {
   const inMemory = memoryOf(db).get(slackUserId);
   if (inMemory) return localeFromSlack(inMemory.locale);
-  const cached = await db.slackUser.findUnique({ where: { id: slackUserId }, select: { locale: true } });
-  return localeFromSlack(cached?.locale);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), LOCALE_PEEK_WAIT_MS);
+  });
+  try {
+    const cached = await Promise.race([
+      db.slackUser.findUnique({ where: { id: slackUserId }, select: { locale: true } }),
+      late,
+    ]);
+    return localeFromSlack(cached?.locale);
+  } finally {
+    clearTimeout(timer);
+  }
 }

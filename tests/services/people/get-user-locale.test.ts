@@ -1,5 +1,6 @@
 import { WebClient } from '@slack/web-api';
 import nock from 'nock';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getUserLocale, peekUserLocale } from '../../../src/services/people/get-user-locale.js';
 import { captureLogger } from '../../helpers/context.js';
@@ -40,5 +41,32 @@ describe.each(PROVIDERS)('getUserLocale on %s', (provider) => {
     expect(lines.some((l) => l.includes('users.info failed'))).toBe(true);
     nock('https://slack.com').post('/api/users.info').reply(200, { ok: false, error: 'ratelimited' });
     expect(await getUserLocale(deps, 'UEN000001')).toBe('ja'); // cached from the previous test
+  });
+});
+
+describe('peekUserLocale while the database keeps its read waiting (PostgreSQL)', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase('postgresql');
+  });
+  afterAll(async () => database?.destroy());
+
+  it('answers the default language instead of waiting, and the stored one once the read gets through', async () => {
+    await database.db.slackUser.create({ data: { id: 'UPEEK0001', locale: 'en-US', localeFetchedAt: new Date() } });
+    const locker = new pg.Client({ connectionString: database.url });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE "SlackUser" IN ACCESS EXCLUSIVE MODE');
+      // Let go in any case, so that a peek that waits for the lock ends (with the stored language).
+      const letGo = setTimeout(() => void locker.query('ROLLBACK'), 5000);
+      const peeked = await peekUserLocale(database.db, 'UPEEK0001');
+      clearTimeout(letGo);
+      expect(peeked).toBe('ja');
+      await locker.query('ROLLBACK');
+      expect(await peekUserLocale(database.db, 'UPEEK0001')).toBe('en');
+    } finally {
+      await locker.end();
+    }
   });
 });
