@@ -86,6 +86,20 @@ describe('sqlite pragmas', () => {
   });
 });
 
+describe('postgresql session settings', () => {
+  it('gives up a lock wait after 60 s and any statement after 120 s', async () => {
+    const database = await createTestDatabase('postgresql');
+    try {
+      const [lock] = await database.db.$queryRawUnsafe<{ lock_timeout: string }[]>('SHOW lock_timeout');
+      const [statement] = await database.db.$queryRawUnsafe<{ statement_timeout: string }[]>('SHOW statement_timeout');
+      expect(lock?.lock_timeout).toBe('1min');
+      expect(statement?.statement_timeout).toBe('2min');
+    } finally {
+      await database.destroy();
+    }
+  });
+});
+
 describe('migrations while the bot holds the database', () => {
   it('returns at once without starting the schema engine when nothing is pending (SQLite)', async () => {
     const database = await createTestDatabase('sqlite');
