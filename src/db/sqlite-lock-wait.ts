@@ -112,9 +112,10 @@ class LockWaitingAdapter implements SqlDriverAdapter {
     return this.autocommit(() => this.inner.executeRaw(query));
   }
 
-  executeScript(script: string): Promise<void> {
-    // A script may fail halfway: it is not tried again.
-    return this.autocommit(() => this.inner.executeScript(script));
+  async executeScript(script: string): Promise<void> {
+    // A script may fail busy halfway, after some of its statements: it is not tried again.
+    while (this.open) await this.open;
+    return this.inner.executeScript(script);
   }
 
   async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
