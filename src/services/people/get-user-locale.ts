@@ -47,12 +47,18 @@ export async function getUserLocale(
   try {
     const info = await deps.client.users.info({ user: slackUserId, include_locale: true });
     const locale = info.user?.locale ?? null;
-    await deps.db.slackUser.upsert({
-      where: { id: slackUserId },
-      create: { id: slackUserId, locale, localeFetchedAt: now },
-      update: { locale, localeFetchedAt: now },
-    });
     remember(deps.db, slackUserId, locale, now);
+    // The database's copy is written without holding the caller: a write waiting for a lock held
+    // elsewhere would otherwise delay the command past its trigger's 3 s (a modal that cannot open).
+    deps.db.slackUser
+      .upsert({
+        where: { id: slackUserId },
+        create: { id: slackUserId, locale, localeFetchedAt: now },
+        update: { locale, localeFetchedAt: now },
+      })
+      .catch((error: unknown) => {
+        deps.logger.event('warn', 'user locale not cached in the database', { user: slackUserId, error });
+      });
     return localeFromSlack(locale);
   } catch (error) {
     deps.logger.event('warn', 'users.info failed; using cached or default locale', { user: slackUserId, error });
