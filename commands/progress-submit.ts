@@ -23,6 +23,7 @@ import {
   type ProgressInput,
   recordProgressUpdate,
 } from '../src/services/progress/record-progress-update.js';
+import { STORE_BUDGET_MS, within } from '../src/slack/ack-budget.js';
 import { userMessageFor } from '../src/slack/reply-error.js';
 
 function errorsResponse(locale: Locale, errors: FieldError[]) {
@@ -105,14 +106,6 @@ function queueAnnouncement(
   });
 }
 
-/**
- * How long a submission waits for its report to be stored before the modal is closed anyway.
- * Slack drops an answer that comes after 3 s and tells the user it failed, although the report may
- * still be stored (a slow disk flush, a PostgreSQL lock). A late outcome reaches the user by direct
- * message instead.
- */
-export const STORE_BUDGET_MS = 2_500;
-
 type StoreOutcome =
   | { kind: 'stored'; target: TargetForReport | null }
   /** An earlier delivery of the same submission stored it: nothing new stored, nothing announced. */
@@ -166,19 +159,6 @@ async function storeReport(ctx: ListenerContext, update: ProgressInput): Promise
       error,
     });
     return { kind: 'failed', error };
-  }
-}
-
-/** The outcome, or undefined if it has not come within ms. */
-async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), Math.max(0, ms));
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -27,3 +27,16 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     text,
   );
 }
+
+/**
+ * True when the database stayed locked by another session or process for longer than the bot
+ * waits (SQLite's busy errors after SQLITE_LOCK_WAIT_MS, PostgreSQL's lock_timeout 55P03 or
+ * statement_timeout 57014, Prisma's P1008 and P2028): the statement or transaction was given up
+ * and rolled back, so nothing of it was written.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  const text = `${(error as { code?: string })?.code ?? ''} ${(error as Error)?.message ?? ''}`;
+  return /\bP1008\b|\bP2028\b|SQLITE_BUSY|SQLITE_LOCKED|database is locked|\b55P03\b|\b57014\b|canceling statement due to (lock|statement) timeout/i.test(
+    text,
+  );
+}

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type { PrismaClient as SqliteClient } from '../generated/sqlite/client.js';
 import { type Provider, parseDatabaseUrl } from './database-url.js';
+import { SQLITE_LOCK_WAIT_MS, waitingForLocks } from './sqlite-lock-wait.js';
 
 /**
  * The application's database client. Both generated clients come from the same data model, so
@@ -23,14 +24,35 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Busy timeout for SQLite writers waiting on each other (ms). */
+/**
+ * Busy timeout of the SQLite connections that may block their process while they wait for a lock
+ * (ms): the schema engine's and the backup's, in a CLI run or at start-up. The application's
+ * connection has none: it waits for locks asynchronously (src/db/sqlite-lock-wait.ts).
+ */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
+/**
+ * How long a PostgreSQL statement waits for a lock (lock_timeout), and how long any statement may
+ * run (statement_timeout), before PostgreSQL cancels it (ms). The transaction is rolled back then:
+ * nothing of it is stored, and the user is told so.
+ */
+export const POSTGRES_LOCK_TIMEOUT_MS = SQLITE_LOCK_WAIT_MS;
+export const POSTGRES_STATEMENT_TIMEOUT_MS = 120_000;
+
+/**
+ * How long the health write may wait (a lock held by another process, every pooled connection
+ * busy) before the database counts as not writable (ms), so that /healthz answers promptly.
+ */
+export const WRITABLE_WAIT_MS = 2000;
+
 /** Prisma's better-sqlite3 adapter factory for a file (or :memory:) target. */
-export async function sqliteAdapterFor(target: string): Promise<PrismaBetterSqlite3> {
+export async function sqliteAdapterFor(
+  target: string,
+  busyTimeoutMs: number = SQLITE_BUSY_TIMEOUT_MS,
+): Promise<PrismaBetterSqlite3> {
   const { PrismaBetterSqlite3 } = await import('@prisma/adapter-better-sqlite3');
   if (target !== ':memory:') mkdirSync(dirname(target), { recursive: true });
-  return new PrismaBetterSqlite3({ url: target, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  return new PrismaBetterSqlite3({ url: target, timeout: busyTimeoutMs });
 }
 
 // Each provider's driver, adapter and generated client are imported only when that provider is
@@ -42,14 +64,27 @@ async function createClient(provider: Provider, target: string): Promise<Db> {
       import('../generated/postgresql/client.js'),
     ]);
     // A short connection timeout turns a stopped database into a quick error, not a hung request.
-    const adapter = new PrismaPg({ connectionString: target, connectionTimeoutMillis: 3000, max: 10 });
+    const adapter = new PrismaPg({
+      connectionString: target,
+      connectionTimeoutMillis: 3000,
+      max: 10,
+      // A lock held by another session (a row, a table) fails the statement after a while
+      // instead of holding the request, and its connection, for ever.
+      lock_timeout: POSTGRES_LOCK_TIMEOUT_MS,
+      statement_timeout: POSTGRES_STATEMENT_TIMEOUT_MS,
+    });
     return new PrismaClient({ adapter }) as unknown as Db;
   }
   const [adapter, { PrismaClient }] = await Promise.all([
-    sqliteAdapterFor(target),
+    sqliteAdapterFor(target, 0),
     import('../generated/sqlite/client.js'),
   ]);
-  return new PrismaClient({ adapter });
+  return new PrismaClient({
+    adapter: waitingForLocks(adapter),
+    // Starting a transaction includes waiting for the write lock: Prisma's own limit (2 s by
+    // default) must not cut that wait short.
+    transactionOptions: { maxWait: SQLITE_LOCK_WAIT_MS + 5000 },
+  });
 }
 
 /** Opens the database named by url through Prisma's own driver adapter for its provider. */
@@ -63,7 +98,8 @@ export async function openDatabase(url: string): Promise<Database> {
     // stored survives a power cut or an OS crash too (better-sqlite3's default in WAL mode,
     // NORMAL, can lose the last commits then).
     await db.$queryRawUnsafe('PRAGMA synchronous = FULL');
-    await db.$queryRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    // No busy timeout: better-sqlite3 would wait for another process's lock on the event loop.
+    await db.$queryRawUnsafe('PRAGMA busy_timeout = 0');
     await db.$queryRawUnsafe('PRAGMA foreign_keys = ON');
     // SQLite's own default page cache (2 MB) instead of better-sqlite3's 16 MB: the operating
     // system caches the file as well.
@@ -81,12 +117,21 @@ export async function openDatabase(url: string): Promise<Database> {
       }
     },
     async writable() {
+      const checkedAt = new Date();
+      const write = db.healthProbe
+        .upsert({ where: { id: 1 }, create: { id: 1, checkedAt }, update: { checkedAt } })
+        .then(
+          () => true,
+          () => false,
+        );
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), WRITABLE_WAIT_MS);
+      });
       try {
-        const checkedAt = new Date();
-        await db.healthProbe.upsert({ where: { id: 1 }, create: { id: 1, checkedAt }, update: { checkedAt } });
-        return true;
-      } catch {
-        return false;
+        return await Promise.race([write, late]);
+      } finally {
+        clearTimeout(timer);
       }
     },
     close: () => db.$disconnect(),

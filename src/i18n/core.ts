@@ -8,6 +8,10 @@ export const core = {
     ja: '申し訳ありません。現在データベースに接続できないため、処理できませんでした（内容は保存されていません）。少し時間をおいてもう一度お試しください。',
     en: 'Sorry, the database cannot be reached right now, so nothing was saved. Please try again in a moment.',
   },
+  'error.database_busy': {
+    ja: '申し訳ありません。データベースが別の処理で長い間使用中だったため、処理できませんでした（内容は保存されていません）。少し時間をおいてもう一度お試しください。',
+    en: 'Sorry, the database was kept busy by other work for too long, so nothing was saved. Please try again in a moment.',
+  },
   'error.no_department': {
     ja: 'あなたはまだどの部にも登録されていません。政策経営部（本部）の担当者に、部の名簿への登録を依頼してください。',
     en: 'You are not registered in any department yet. Please ask headquarters (Policy and Management) to add you to your department.',

@@ -74,6 +74,10 @@ export const review = {
     ja: '✅ {code}: {step}を記録しました。',
     en: '✅ {code}: {step} recorded.',
   },
+  'review.not_recorded_late': {
+    ja: '⚠️ 先ほどの{step}は記録されませんでした。{reason} 入力内容は下のとおりです。お手数ですが /tracker review からもう一度行ってください。',
+    en: '⚠️ Your {step} a moment ago was not recorded. {reason} What you entered is below; please do it again with /tracker review.',
+  },
   'review.grade.none': { ja: '—', en: '—' },
   'review.modal.title.self': { ja: '自己評価', en: 'Self-assessment' },
   'review.modal.title.approve': { ja: '評価の承認', en: 'Approve the review' },

@@ -1,13 +1,14 @@
 import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { AppContext } from '../context.js';
-import { AppError, isDatabaseUnavailable } from '../errors.js';
+import { AppError, isDatabaseBusy, isDatabaseUnavailable } from '../errors.js';
 import { type Locale, type MessageKey, t } from '../i18n/messages.js';
 
 /** The catalogue key that explains an error to a user (never its internal message). */
 export function userMessageFor(error: unknown): { key: MessageKey; params: Record<string, string | number> } {
   if (error instanceof AppError) return { key: error.userMessage, params: error.params };
   if (isDatabaseUnavailable(error)) return { key: 'error.database_unavailable', params: {} };
+  if (isDatabaseBusy(error)) return { key: 'error.database_busy', params: {} };
   return { key: 'error.generic', params: {} };
 }
 

@@ -1,8 +1,9 @@
+import Database from 'better-sqlite3';
 import nock from 'nock';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { STORE_BUDGET_MS } from '../../commands/progress-submit.js';
 import { openDatabase } from '../../src/db/client.js';
+import { STORE_BUDGET_MS } from '../../src/slack/ack-budget.js';
 import { startApp } from '../../src/slack/app.js';
 import { appSuite } from '../helpers/app-suite.js';
 import { captureLogger, testConfig } from '../helpers/context.js';
@@ -363,6 +364,52 @@ describe('a report that takes longer to store than Slack waits (PostgreSQL)', ()
     await lock.query('ROLLBACK');
     expect(await suite.database.db.progressUpdate.count()).toBe(before);
     expect(suite.app.lines.some((l) => l.includes('progress update not stored'))).toBe(true);
+  });
+});
+
+describe('a report while another process holds the SQLite write lock', () => {
+  const suite = appSuite({ seed: seedSmallOrg, provider: 'sqlite', now: () => NOW });
+
+  it('closes the modal while the lock is held, serves others meanwhile, and sends the receipt once stored', async () => {
+    // Another process's connection (the sqlite3 shell, a CLI run) in an exclusive transaction.
+    const other = new Database(suite.database.url.replace(/^file:/, ''));
+    try {
+      other.exec('BEGIN EXCLUSIVE');
+      const before = await suite.database.db.progressUpdate.count();
+      const receipts: string[] = [];
+      nock('https://slack.com')
+        .persist()
+        .post('/api/chat.postMessage')
+        .reply(200, (_u, body) => {
+          receipts.push(JSON.stringify(decodeSlackBody(body)));
+          return { ok: true, channel: 'D9', ts: '9.1' };
+        });
+      const answers = await Promise.all(
+        ['USTAFF001', 'USTAFF002'].map((user) =>
+          suite.app.interaction(
+            submission(suite.org, user, {
+              comment: { comment: { type: 'plain_text_input', value: `ロック中の報告 ${user}` } },
+            }),
+          ),
+        ),
+      );
+      expect(answers.map((a) => [a.status, a.body])).toEqual([
+        [200, ''],
+        [200, ''],
+      ]);
+      // The bot still answers while its writes wait: /healthz says the database takes no writes.
+      expect((await fetch(`${suite.app.url}/healthz`)).status).toBe(503);
+      expect(await suite.database.db.progressUpdate.count()).toBe(before);
+      expect(receipts).toEqual([]);
+      other.exec('COMMIT');
+      await waitFor(() => receipts.filter((r) => r.includes('記録しました')).length === 2);
+      expect(await suite.database.db.progressUpdate.count()).toBe(before + 2);
+      expect(receipts.join('\n')).not.toContain('保存されませんでした');
+    } finally {
+      if (other.inTransaction) other.exec('ROLLBACK');
+      other.close();
+      nock.cleanAll();
+    }
   });
 });
 

@@ -1,6 +1,8 @@
+import Database from 'better-sqlite3';
 import nock from 'nock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, PROVIDERS, type TestDatabase } from '../helpers/databases.js';
 import {
   blockAction,
   decodeSlackBody,
@@ -236,4 +238,128 @@ describe('yearly review through Slack', () => {
       now = IN_REVIEW;
     }
   });
+});
+
+describe.each(PROVIDERS)('a review step that waits for a lock held by someone else, on %s', (provider) => {
+  let database: TestDatabase;
+  let app: TestApp;
+  let org: SeededOrg;
+  let release: (() => Promise<void>) | undefined;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(provider);
+    org = await seedReviewOrg(database.db);
+    app = await startTestApp(database, { now: () => IN_REVIEW });
+  });
+  beforeEach(() => {
+    nockAuthTest();
+    nock('https://slack.com')
+      .persist()
+      .post('/api/users.info')
+      .reply(200, { ok: true, user: { locale: 'ja-JP' } });
+  });
+  afterEach(async () => {
+    await release?.().catch(() => undefined);
+    release = undefined;
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await database?.destroy();
+  });
+
+  /**
+   * Another process (SQLite: a connection in BEGIN EXCLUSIVE) or session (PostgreSQL: the target
+   * rows locked FOR UPDATE) holds what the step writes. Returns how to let go (commit or end).
+   */
+  async function holdLock(): Promise<{ release(): Promise<void>; cutOffWaiting(): Promise<number> }> {
+    if (provider === 'sqlite') {
+      const other = new Database(database.url.replace(/^file:/, ''));
+      other.exec('BEGIN EXCLUSIVE');
+      const held = {
+        release: async () => {
+          if (other.inTransaction) other.exec('COMMIT');
+          other.close();
+        },
+        cutOffWaiting: async () => 0,
+      };
+      release = held.release;
+      return held;
+    }
+    const locker = new pg.Client({ connectionString: database.url });
+    await locker.connect();
+    await locker.query('BEGIN');
+    await locker.query('SELECT id FROM "Target" FOR UPDATE');
+    const held = {
+      release: async () => {
+        await locker.query('COMMIT').catch(() => undefined);
+        await locker.end();
+      },
+      // The bot's session waiting for the lock is cut off, as a failover or an administrator would.
+      cutOffWaiting: async () =>
+        (
+          await locker.query(
+            `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+             WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+          )
+        ).rowCount ?? 0,
+    };
+    release = held.release;
+    return held;
+  }
+
+  const dmsTo = (user: string) => {
+    const texts: string[] = [];
+    nock('https://slack.com')
+      .post('/api/chat.postMessage', (b) => b.channel === user)
+      .reply(200, (_u, body) => {
+        texts.push(JSON.stringify(decodeSlackBody(body)));
+        return { ok: true, channel: 'D9', ts: '9.1' };
+      });
+    return texts;
+  };
+
+  async function openStepModal(userId: string, code: string): Promise<View> {
+    const opened = captureViews('views.open');
+    await app.interaction(
+      blockAction({ userId, action: { type: 'button', action_id: 'review_open', value: String(org.targets[code]) } }),
+    );
+    await waitFor(() => opened.length === 1);
+    return (opened[0] as { view: View }).view;
+  }
+
+  it('closes the modal while the lock is held, then confirms by direct message once the step is recorded', async () => {
+    const modal = await openStepModal(PEOPLE.memberA1, 'SK-1');
+    const lock = await holdLock();
+    const confirmed = dmsTo(PEOPLE.memberA1);
+    const res = await app.interaction(submit(PEOPLE.memberA1, modal, { grade: 'B', comment: '待たされた自己評価' }));
+    expect(res.status).toBe(200);
+    expect(res.body).toBe('');
+    expect(app.lines.some((l) => l.includes('modal closed before it was recorded'))).toBe(true);
+    expect(confirmed).toEqual([]);
+    await lock.release();
+    await waitFor(() => confirmed.length === 1);
+    expect(confirmed[0]).toContain('✅ SK-1: 自己評価を記録しました。');
+    const rows = await database.db.reviewStep.findMany({ where: { targetId: org.targets['SK-1'] as number } });
+    expect(rows.map((r) => [r.step, r.grade, r.comment])).toEqual([['self', 'B', '待たされた自己評価']]);
+  });
+
+  it.runIf(provider === 'postgresql')(
+    'tells the reviewer by direct message, with the grade and comment entered, when the late step fails',
+    async () => {
+      const modal = await openStepModal(PEOPLE.memberA2, 'SK-2');
+      const lock = await holdLock();
+      const notice = dmsTo(PEOPLE.memberA2);
+      const comment = '<!channel> 根拠資料を添付予定';
+      const res = await app.interaction(submit(PEOPLE.memberA2, modal, { grade: 'C', comment }));
+      expect(res.body).toBe('');
+      expect(await lock.cutOffWaiting()).toBe(1);
+      await waitFor(() => notice.length === 1);
+      expect(notice[0]).toContain('自己評価は記録されませんでした');
+      expect(notice[0]).toContain('評価: C');
+      expect(notice[0]).toContain('&lt;!channel&gt; 根拠資料を添付予定');
+      expect(notice[0]).not.toContain('<!channel>');
+      await lock.release();
+      expect(await database.db.reviewStep.count({ where: { targetId: org.targets['SK-2'] as number } })).toBe(0);
+    },
+  );
 });

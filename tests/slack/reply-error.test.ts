@@ -20,3 +20,17 @@ describe('the apology for a database that is restarting', () => {
     );
   });
 });
+
+// The errors seen in tests/db/sqlite-lock-wait.test.ts and tests/faults/database-locks.test.ts
+// when a lock outlasts the bot's wait.
+describe('the apology for a database locked too long', () => {
+  it.each([
+    ['P1008', 'Operation has timed out'],
+    ['P2010', 'Raw query failed. Code: `SQLITE_BUSY`. Message: `database is locked`'],
+    ['P2039', 'Database error. Code: `55P03`. Message: `canceling statement due to lock timeout`'],
+    ['P2039', 'Database error. Code: `57014`. Message: `canceling statement due to statement timeout`'],
+    ['P2028', 'Transaction API error: Unable to start a transaction in the given time.'],
+  ])('says nothing was saved because the database was busy for %s %s', (code, message) => {
+    expect(userMessageFor(Object.assign(new Error(message), { code })).key).toBe('error.database_busy');
+  });
+});

@@ -48,10 +48,16 @@ export async function getUserLocale(
   try {
     const info = await deps.client.users.info({ user: slackUserId, include_locale: true });
     const locale = info.user?.locale ?? null;
+    remember(deps.db, slackUserId, locale, now);
+    // The database's copy is written without holding the caller: a write waiting for a lock held
+    // elsewhere would otherwise delay the command past its trigger's 3 s (a modal that cannot open).
     // The same answer refreshes the cached display name (src/services/people/get-display-names.ts).
     const data = { locale, localeFetchedAt: now, displayName: userDisplayName(info.user), displayNameFetchedAt: now };
-    await deps.db.slackUser.upsert({ where: { id: slackUserId }, create: { id: slackUserId, ...data }, update: data });
-    remember(deps.db, slackUserId, locale, now);
+    deps.db.slackUser
+      .upsert({ where: { id: slackUserId }, create: { id: slackUserId, ...data }, update: data })
+      .catch((error: unknown) => {
+        deps.logger.event('warn', 'user locale not cached in the database', { user: slackUserId, error });
+      });
     return localeFromSlack(locale);
   } catch (error) {
     deps.logger.event('warn', 'users.info failed; using cached or default locale', { user: slackUserId, error });
@@ -59,10 +65,28 @@ export async function getUserLocale(
   }
 }
 
+/**
+ * How long peekUserLocale waits for the database (ms) before it answers with the default language:
+ * a read queued behind busy connections (every pooled PostgreSQL connection waiting for a lock)
+ * must not eat the time Slack gives for an answer.
+ */
+export const LOCALE_PEEK_WAIT_MS = 300;
+
 /** The cached locale only (no Slack call): for paths that must answer Slack within its 3 s. */
 export async function peekUserLocale(db: Db, slackUserId: string): Promise<Locale> {
   const inMemory = memoryOf(db).get(slackUserId);
   if (inMemory) return localeFromSlack(inMemory.locale);
-  const cached = await db.slackUser.findUnique({ where: { id: slackUserId }, select: { locale: true } });
-  return localeFromSlack(cached?.locale);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), LOCALE_PEEK_WAIT_MS);
+  });
+  try {
+    const cached = await Promise.race([
+      db.slackUser.findUnique({ where: { id: slackUserId }, select: { locale: true } }),
+      late,
+    ]);
+    return localeFromSlack(cached?.locale);
+  } finally {
+    clearTimeout(timer);
+  }
 }
