@@ -16,13 +16,10 @@ import {
 } from '../src/domain/progress-submission.js';
 import { type Locale, t } from '../src/i18n/messages.js';
 import { peekUserLocale } from '../src/services/people/get-user-locale.js';
+import { findSubmittedUpdate } from '../src/services/progress/find-submitted-update.js';
 import { getReportableTarget, type TargetForReport } from '../src/services/progress/get-reportable-target.js';
 import { recordOwnProgressUpdate } from '../src/services/progress/record-own-progress-update.js';
-import {
-  findSubmittedUpdate,
-  type ProgressInput,
-  recordProgressUpdate,
-} from '../src/services/progress/record-progress-update.js';
+import { type ProgressInput, recordProgressUpdate } from '../src/services/progress/record-progress-update.js';
 import { STORE_BUDGET_MS, within } from '../src/slack/ack-budget.js';
 import { userMessageFor } from '../src/slack/reply-error.js';
 

@@ -1,10 +1,7 @@
 import type { Db } from '../../db/client.js';
-import {
-  assertBoundedNumbers,
-  findSubmittedUpdate,
-  type ProgressInput,
-  type RecordedUpdate,
-} from './record-progress-update.js';
+import { assertBoundedNumbers } from '../../domain/assert-bounded-numbers.js';
+import { findSubmittedUpdate } from './find-submitted-update.js';
+import type { ProgressInput, RecordedUpdate } from './record-progress-update.js';
 
 export type OwnProgressInput = Omit<ProgressInput, 'milestoneIds'>;
 

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/client.js';
-import { isWithinBound, NUMBER_BOUND_TEXT } from '../../domain/parse-number.js';
+import { assertBoundedNumbers } from '../../domain/assert-bounded-numbers.js';
 import type { Status } from '../../domain/status.js';
 import { AppError } from '../../errors.js';
+import { findSubmittedUpdate } from './find-submitted-update.js';
 
 export interface ProgressInput {
   targetId: number;
@@ -26,32 +27,6 @@ export interface RecordedUpdate {
 /** Whether the error is a unique-constraint violation (another delivery of the submission got in first). */
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string })?.code === 'P2002';
-}
-
-/** The update an earlier delivery of the submission stored, if any. */
-export async function findSubmittedUpdate(
-  db: Db,
-  submissionKey: string | null | undefined,
-): Promise<RecordedUpdate | null> {
-  if (!submissionKey) return null;
-  const found = await db.progressUpdate.findUnique({ where: { submissionKey }, select: { id: true } });
-  return found ? { id: found.id, duplicate: true } : null;
-}
-
-/** Refuses a value or percentage beyond the bound of entered numbers, whoever the caller. */
-export function assertBoundedNumbers(input: Pick<ProgressInput, 'value' | 'percent'>): void {
-  for (const n of [input.value, input.percent]) {
-    if (n !== null && !isWithinBound(n)) {
-      throw new AppError(
-        'number_out_of_range',
-        `progress number ${n} is beyond the bound`,
-        'progress.validation.number_range',
-        {
-          max: NUMBER_BOUND_TEXT,
-        },
-      );
-    }
-  }
 }
 
 /**
