@@ -10,10 +10,11 @@ export const importMessages = {
   'import.place.column_number': { ja: '{column}列目', en: 'column {column}' },
   'import.place.item': { ja: '{item}件目', en: 'item {item}' },
   'import.place.separator': { ja: '・', en: ', ' },
+  'import.list_separator': { ja: '、', en: ', ' },
   'import.place.line': { ja: '{line}行目', en: 'line {line}' },
   'import.place.line_column': { ja: '{line}行目・{column}文字目', en: 'line {line}, column {column}' },
   'import.place.path_line': { ja: '{path}（{line}行目）', en: '{path} (line {line})' },
-  'import.place.top_level': { ja: '（最上位）', en: '(top level)' },
+  'import.place.top_level': { ja: 'ファイル全体', en: '(top level)' },
   'import.place.field.due': { ja: '期限', en: 'due' },
   'import.place.field.title': { ja: '名称', en: 'title' },
   'import.place.field.name': { ja: '名称', en: 'name' },
@@ -84,7 +85,7 @@ export const importMessages = {
     en: '2026-09-30, 2026/9/30, 2026年9月30日 or 令和8年9月30日',
   },
   // --- values (schema) ---
-  'import.required': { ja: '必須です（空欄です）', en: 'is required' },
+  'import.required': { ja: '必須です（書かれていません）', en: 'is required' },
   'import.wrong_type': {
     ja: '{expected}を書いてください（{actual}になっています）',
     en: 'must be {expected}, not {actual}',

@@ -331,7 +331,7 @@ function readRows(
         location: cellAt(1, i + 1),
         message: t(locale, 'import.csv.unknown_column', {
           value: preview(header, locale),
-          columns: CSV_COLUMNS.map((c) => (locale === 'ja' ? c.ja : c.name)).join(', '),
+          columns: CSV_COLUMNS.map((c) => (locale === 'ja' ? c.ja : c.name)).join(t(locale, 'import.list_separator')),
         }),
       });
     } else if (headers.has(column.name)) {
