@@ -259,4 +259,55 @@ export const importMessages = {
     ja: 'ほとんどは UTF-8 ですが、UTF-8 として読めないバイトが{line}行目にあります（文字コードの混在？）。「CSV UTF-8」で保存し直してください',
     en: 'invalid UTF-8 (most of the file is UTF-8, some bytes are not): undecodable bytes on line {line} (mixed encoding?) / 文字コードが不正です（{line}行目）',
   },
+  // --- people named by e-mail address (src/cli/resolve-import-emails.ts) ---
+  'import.email.not_found': {
+    ja: 'メールアドレス {address} のSlackユーザーが見つかりません',
+    en: 'no Slack user has the e-mail address {address}',
+  },
+  'import.email.not_found_summary': {
+    ja: 'Slackに見つからないメールアドレスが{count}件（{file} の{placeCount}か所）あるため、何も書き込んでいません。',
+    en: '{addresses} not found in Slack ({places} in {file}); nothing was written. / Slackに見つからないメールアドレスが{count}件あるため、何も書き込んでいません。',
+  },
+  'import.email.looking_up': {
+    ja: 'メールアドレス{count}件をSlackで照会しています（users.lookupByEmail）…',
+    en: 'Looking up {addresses} in Slack (users.lookupByEmail)…',
+  },
+  'import.email.needs_slack': {
+    ja: '{file} のメールアドレス{count}件はまだ登録がなく、Slackでの照会（users.lookupByEmail、スコープ users:read.email）が必要です。SLACK_BOT_TOKEN を設定するか、その人をSlackユーザーIDで書いてください。何も書き込んでいません。',
+    en: '{addresses} in {file} {are} not yet known and need Slack to resolve (users.lookupByEmail, scope users:read.email): set SLACK_BOT_TOKEN, or name those people by Slack user id. Nothing was written. / メールアドレスをSlackユーザーに変換するには SLACK_BOT_TOKEN が必要です。何も書き込んでいません。',
+  },
+  'import.email.lookup_failed': {
+    ja: 'メールアドレスの照会（users.lookupByEmail）に失敗したため、何も書き込んでいません: {reason}',
+    en: 'users.lookupByEmail failed: {reason}. Nothing was written. / メールアドレスの照会に失敗したため、何も書き込んでいません。',
+  },
+  'import.email.lookup_failed_scope': {
+    ja: 'メールアドレスの照会（users.lookupByEmail）に失敗したため、何も書き込んでいません: {reason}（アプリに users:read.email スコープが必要です。manifest.yml から更新してください）',
+    en: 'users.lookupByEmail failed: {reason} (the app needs the users:read.email scope: update it from manifest.yml). Nothing was written. / メールアドレスの照会に失敗したため、何も書き込んでいません。',
+  },
+  'import.email.resolved': {
+    ja: 'メールアドレスで書かれた人: {count}件（登録済み{known}件、Slackで照会{asked}件）',
+    en: 'People by e-mail: {addresses}, {known} already known, {asked} resolved with Slack',
+  },
+  // --- the import against the database (plan-import.ts, plan-reorganization.ts) ---
+  'import.plan.target_kept': {
+    ja: '目標 {code}「{title}」は{fy}のデータベースにありますが、ファイルにありません。履歴があるため残しました',
+    en: 'target {code} "{title}" is in the database for {fy} but not in the file; it was kept (targets have history)',
+  },
+  'import.plan.department_kept': {
+    ja: '部 {code}「{name}」はデータベースにありますが、ファイルにありません。残しました',
+    en: 'department {code} "{name}" is in the database but not in the file; it was kept',
+  },
+  'import.plan.milestone_kept': {
+    ja: '目標 {code} のマイルストーン「{title}」はファイルにありませんが、完了済みのため残しました',
+    en: 'milestone "{title}" of target {code} is not in the file but was completed; it was kept',
+  },
+  'import.plan.continues_new': {
+    ja: '部 {code} の引継元 {from} はこのファイルで新しく作られる部です（引継元には取込済みの部を書いてください）',
+    en: 'department {code} continues {from}, which is new in this file (continues names departments already imported)',
+  },
+  'import.plan.continues_unknown': {
+    ja: '部 {code} の引継元 {from} はデータベースにある部ではありません',
+    en: 'department {code} continues {from}, which is not a department in the database',
+  },
+  'import.plan.refused': { ja: '{problems}\n何も取り込んでいません。', en: '{problems}\nNothing was imported.' },
 } as const;

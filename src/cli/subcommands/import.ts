@@ -108,6 +108,7 @@ export async function runImport(args: string[], io: SubcommandIo): Promise<numbe
       actorId: values.actor ?? 'cli',
       dryRun,
       source: file,
+      locale,
       onProgress: (p) =>
         io.out(
           t(locale, 'cli.import.department', {
