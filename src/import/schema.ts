@@ -48,9 +48,6 @@ function describeType(value: unknown, locale: Locale): string {
 /** Absent, null and blank all mean "not given" for optional fields. */
 const blankToUndefined = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
 
-/** The forms a date in an import file may take (those readCalendarDay reads with a year), for messages. */
-export const DATE_FORMS_TEXT = t('en', 'import.date_forms');
-
 /**
  * The schemas of the import format with their messages in one language. Zod fixes a message when
  * the schema is built, so each language has its own schemas (built once, on first use).
@@ -58,6 +55,7 @@ export const DATE_FORMS_TEXT = t('en', 'import.date_forms');
 function buildSchemas(locale: Locale) {
   const m = (key: MessageKey, params?: Record<string, string | number>) => t(locale, key, params);
   const show = (value: unknown) => preview(value, locale);
+  /** The forms a date may take (those readCalendarDay reads with a year), for messages. */
   const forms = m('import.date_forms');
 
   const required = (expected: string) => (issue: { input: unknown }) =>
