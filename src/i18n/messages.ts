@@ -3,6 +3,7 @@ import { cli } from './cli.js';
 import { core } from './core.js';
 import { digest } from './digest.js';
 import { home } from './home.js';
+import { importMessages } from './import.js';
 import { reminders } from './reminders.js';
 import { review } from './review.js';
 
@@ -15,6 +16,7 @@ const catalog = {
   ...digest,
   ...reminders,
   ...cli,
+  ...importMessages,
 } as const;
 
 export type MessageKey = keyof typeof catalog;

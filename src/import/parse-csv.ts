@@ -1,5 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { readCalendarDay } from '../calendar/read-day.js';
+import { hasMessage, type Locale, t } from '../i18n/messages.js';
 import {
   CSV_COLUMNS,
   type CsvColumn,
@@ -39,25 +40,26 @@ interface Place {
   item?: number;
 }
 
-/** Parses and validates an organisation CSV; problems carry their row and column. */
-export function parseOrganizationCsv(text: string): ParsedOrganization {
-  const records = csvRecords(text.startsWith('\uFEFF') ? text.slice(1) : text);
+/** Parses and validates an organisation CSV; problems carry their row and column, in the given language. */
+export function parseOrganizationCsv(text: string, locale: Locale = 'en'): ParsedOrganization {
+  const records = csvRecords(text.startsWith('\uFEFF') ? text.slice(1) : text, locale);
   if ('problems' in records) return { ok: false, problems: records.problems, warnings: [] };
-  return parseOrganizationRecords(records.records);
+  return parseOrganizationRecords(records.records, locale);
 }
 
 /**
  * Validates an organisation given as the records of a sheet (the first is the header), whether
  * read from CSV or from an XLSX workbook; problems carry their row and column.
  */
-export function parseOrganizationRecords(records: readonly SheetRecord[]): ParsedOrganization {
-  const read = readRows(records);
+export function parseOrganizationRecords(records: readonly SheetRecord[], locale: Locale = 'en'): ParsedOrganization {
+  const read = readRows(records, locale);
   if ('problems' in read) return { ok: false, problems: read.problems, warnings: [] };
   const { rows, headers } = read;
   const columnLabel = (name: CsvColumnName) => headers.get(name) ?? name;
   const places = new Map<string, Place>();
   const problems: { row: number; problem: ImportProblem }[] = [];
-  const at = (place: Place, rest?: PathSegment[]) => describePlace(place, columnLabel, rest);
+  const at = (place: Place, rest?: PathSegment[]) => describePlace(place, columnLabel, locale, rest);
+  const show = (value: unknown) => preview(value, locale);
   const fail = (place: Place, message: string) =>
     problems.push({ row: place.row, problem: { location: at(place), message } });
   const placeOf = (row: Row, column: CsvColumnName, item?: number): Place => ({
@@ -70,7 +72,11 @@ export function parseOrganizationRecords(records: readonly SheetRecord[]): Parse
   const firstRow = rows[0] ?? { number: 2, line: 2, cells: {} };
 
   /** The one value a group of rows gives a column: blanks are ignored, differing values are errors. */
-  const agreed = (group: Row[], column: CsvColumn, scope: string): { value: string; row: Row } | undefined => {
+  const agreed = (
+    group: Row[],
+    column: CsvColumn,
+    scope: 'organization' | 'department',
+  ): { value: string; row: Row } | undefined => {
     let first: { value: string; row: Row } | undefined;
     for (const row of group) {
       const value = row.cells[column.name]?.trim() ?? '';
@@ -80,8 +86,12 @@ export function parseOrganizationRecords(records: readonly SheetRecord[]): Parse
       } else if (comparable(column, value) !== comparable(column, first.value)) {
         fail(
           placeOf(row, column.name),
-          `${preview(value)} conflicts with ${preview(first.value)} in row ${first.row.number} ` +
-            `(${scope} columns must be the same on every row, or blank)`,
+          t(locale, 'import.csv.conflict', {
+            value: show(value),
+            first: show(first.value),
+            row: first.row.number,
+            scope: t(locale, `import.csv.scope.${scope}`),
+          }),
         );
       }
     }
@@ -91,7 +101,7 @@ export function parseOrganizationRecords(records: readonly SheetRecord[]): Parse
 
   const raw: Record<string, unknown> = {};
   const orgValue = (name: CsvColumnName, key: string, convert: (value: string, row: Row) => unknown = (v) => v) => {
-    const found = agreed(rows, column(name), 'organisation');
+    const found = agreed(rows, column(name), 'organization');
     register([key], placeOf(found?.row ?? firstRow, name));
     if (found) raw[key] = convert(found.value, found.row);
   };
@@ -109,7 +119,7 @@ export function parseOrganizationRecords(records: readonly SheetRecord[]): Parse
       const place = placeOf(row, 'review', i + 1);
       const parsed = parseReviewItem(item);
       if (!parsed) {
-        fail(place, `${preview(item)} must look like 自己評価:2027-06-01..2027-06-20`);
+        fail(place, t(locale, 'import.csv.review_item', { value: show(item) }));
         return [];
       }
       register(['review', i], place);
@@ -121,7 +131,7 @@ export function parseOrganizationRecords(records: readonly SheetRecord[]): Parse
   for (const row of rows) {
     const code = row.cells.department_code?.trim() ?? '';
     if (code === '') {
-      fail(placeOf(row, 'department_code'), 'is required');
+      fail(placeOf(row, 'department_code'), t(locale, 'import.required'));
       continue;
     }
     const group = byDepartment.get(code);
@@ -151,7 +161,13 @@ export function parseOrganizationRecords(records: readonly SheetRecord[]): Parse
     field('department_continues', 'continues', splitList);
     const targets: Record<string, unknown>[] = [];
     for (const row of group) {
-      const target = targetFromRow(row, [...base, 'targets', targets.length], register, placeOf, fail);
+      const target = targetFromRow(row, [...base, 'targets', targets.length], {
+        register,
+        placeOf,
+        fail,
+        show,
+        locale,
+      });
       if (target) targets.push(target);
     }
     department.targets = targets;
@@ -159,13 +175,15 @@ export function parseOrganizationRecords(records: readonly SheetRecord[]): Parse
   }
   raw.departments = departments;
 
-  const validation = validateOrganization(raw);
-  const locate = (path: PathSegment[]) => locatePath(path, places, firstRow, at);
+  const validation = validateOrganization(raw, locale);
+  const locate = (path: PathSegment[]) => locatePath(path, places, firstRow, at, locale);
   const toProblems = (issues: PathIssue[]) =>
     issues.map((issue) => {
       const here = locate(issue.path);
       const related = issue.related ? locate(issue.related) : undefined;
-      const message = related ? `${issue.message} (first at row ${related.row})` : issue.message;
+      const message = related
+        ? t(locale, 'import.related.row', { message: issue.message, row: related.row })
+        : issue.message;
       return { row: here.row, problem: { location: here.text, message } };
     });
   const byRow = (list: { row: number; problem: ImportProblem }[]) =>
@@ -183,10 +201,15 @@ export function parseOrganizationRecords(records: readonly SheetRecord[]): Parse
 function targetFromRow(
   row: Row,
   base: PathSegment[],
-  register: (path: PathSegment[], place: Place) => void,
-  placeOf: (row: Row, column: CsvColumnName, item?: number) => Place,
-  fail: (place: Place, message: string) => void,
+  sheet: {
+    register: (path: PathSegment[], place: Place) => void;
+    placeOf: (row: Row, column: CsvColumnName, item?: number) => Place;
+    fail: (place: Place, message: string) => void;
+    show: (value: unknown) => string;
+    locale: Locale;
+  },
 ): Record<string, unknown> | undefined {
+  const { register, placeOf, fail, show, locale } = sheet;
   const targetColumns = CSV_COLUMNS.filter((c) => c.scope === 'target');
   // A row without any target cell only declares its department (one with no targets yet).
   if (targetColumns.every((c) => (row.cells[c.name]?.trim() ?? '') === '')) return undefined;
@@ -229,7 +252,7 @@ function targetFromRow(
     const place = placeOf(row, 'milestones', i + 1);
     const at = Math.max(item.lastIndexOf('@'), item.lastIndexOf('＠'));
     if (at < 0) {
-      fail(place, `${preview(item)} must look like 要件定義@2026-09-30`);
+      fail(place, t(locale, 'import.csv.milestone_item', { value: show(item) }));
       return;
     }
     register([...base, 'milestones', milestones.length], place);
@@ -240,7 +263,7 @@ function targetFromRow(
 }
 
 /** The records of a CSV text, or the quoting problem that stops reading it. */
-function csvRecords(text: string): { records: SheetRecord[] } | { problems: ImportProblem[] } {
+function csvRecords(text: string, locale: Locale): { records: SheetRecord[] } | { problems: ImportProblem[] } {
   let lastLine = 0;
   const positions: { lines: number; records: number; emptyLines: number }[] = [];
   let cells: string[][];
@@ -261,13 +284,16 @@ function csvRecords(text: string): { records: SheetRecord[] } | { problems: Impo
     // csv-parse names the line where it gave up (the end of the file); the quote opened earlier.
     const opened =
       error.code === 'CSV_QUOTE_NOT_CLOSED' && lines !== lastLine + 1
-        ? ` (the quoted cell starting on line ${lastLine + 1} is never closed)`
+        ? t(locale, 'import.csv.quote_not_closed', { line: lastLine + 1 })
         : '';
     return {
       problems: [
         {
-          location: lines === undefined ? '' : `line ${lines}`,
-          message: `broken CSV${error.code.includes('QUOTE') ? ' quoting' : ''}: ${error.message}${opened}`,
+          location: lines === undefined ? '' : t(locale, 'import.place.line', { line: lines }),
+          message: t(locale, error.code.includes('QUOTE') ? 'import.csv.broken_quoting' : 'import.csv.broken', {
+            message: error.message,
+            opened,
+          }),
         },
       ],
     };
@@ -283,9 +309,14 @@ function csvRecords(text: string): { records: SheetRecord[] } | { problems: Impo
 
 function readRows(
   records: readonly SheetRecord[],
+  locale: Locale,
 ): { rows: Row[]; headers: Map<CsvColumnName, string> } | { problems: ImportProblem[] } {
   const [head, ...body] = records;
-  if (!head) return { problems: [{ location: '', message: 'the file is empty (expected a header row)' }] };
+  if (!head) return { problems: [{ location: '', message: t(locale, 'import.csv.empty') }] };
+  const cellAt = (row: number, column: number) =>
+    [t(locale, 'import.place.row', { row }), t(locale, 'import.place.column_number', { column })].join(
+      t(locale, 'import.place.separator'),
+    );
   const problems: ImportProblem[] = [];
   const headers = new Map<CsvColumnName, string>();
   const byIndex: (CsvColumnName | undefined)[] = [];
@@ -297,11 +328,17 @@ function readRows(
     const column = columnForHeader(header);
     if (!column) {
       problems.push({
-        location: `row 1, column ${i + 1}`,
-        message: `unknown column ${preview(header)}; columns are: ${CSV_COLUMNS.map((c) => c.name).join(', ')} (or their Japanese names)`,
+        location: cellAt(1, i + 1),
+        message: t(locale, 'import.csv.unknown_column', {
+          value: preview(header, locale),
+          columns: CSV_COLUMNS.map((c) => (locale === 'ja' ? c.ja : c.name)).join(t(locale, 'import.list_separator')),
+        }),
       });
     } else if (headers.has(column.name)) {
-      problems.push({ location: `row 1, column ${i + 1}`, message: `column ${preview(header)} appears twice` });
+      problems.push({
+        location: cellAt(1, i + 1),
+        message: t(locale, 'import.csv.column_twice', { value: preview(header, locale) }),
+      });
     } else {
       headers.set(column.name, header.trim());
     }
@@ -309,7 +346,10 @@ function readRows(
   });
   for (const c of CSV_COLUMNS) {
     if ('required' in c && c.required && !headers.has(c.name)) {
-      problems.push({ location: 'row 1', message: `missing column ${c.name} (${c.ja})` });
+      problems.push({
+        location: t(locale, 'import.place.row', { row: 1 }),
+        message: t(locale, 'import.csv.missing_column', { name: c.name, ja: c.ja }),
+      });
     }
   }
   const rows: Row[] = [];
@@ -320,13 +360,13 @@ function readRows(
       const name = byIndex[i];
       if (name) cells[name] = cell;
       else if (cell.trim() !== '' && (head.cells[i] ?? '').trim() === '') {
-        problems.push({ location: `row ${number}, column ${i + 1}`, message: 'a value in a column without a header' });
+        problems.push({ location: cellAt(number, i + 1), message: t(locale, 'import.csv.value_without_header') });
       }
     });
     rows.push({ number, line, cells });
   }
   if (problems.length > 0) return { problems };
-  if (rows.length === 0) return { problems: [{ location: '', message: 'the file has a header but no rows' }] };
+  if (rows.length === 0) return { problems: [{ location: '', message: t(locale, 'import.csv.no_rows') }] };
   return { rows, headers };
 }
 
@@ -336,22 +376,40 @@ function locatePath(
   places: Map<string, Place>,
   firstRow: Row,
   describe: (place: Place, rest?: PathSegment[]) => string,
+  locale: Locale,
 ): { row: number; text: string } {
   for (let n = path.length; n > 0; n--) {
     const place = places.get(formatPath(path.slice(0, n)));
     if (place) return { row: place.row, text: describe(place, path.slice(n)) };
   }
-  return { row: firstRow.number, text: `row ${firstRow.number}` };
+  return { row: firstRow.number, text: t(locale, 'import.place.row', { row: firstRow.number }) };
 }
 
-function describePlace(place: Place, label: (name: CsvColumnName) => string, rest: PathSegment[] = []): string {
+/** row 2, column milestones, item 1, due — or 2行目・マイルストーン列・1件目・期限. */
+function describePlace(
+  place: Place,
+  label: (name: CsvColumnName) => string,
+  locale: Locale,
+  rest: PathSegment[] = [],
+): string {
   const parts = [
-    place.line === place.row ? `row ${place.row}` : `row ${place.row} (line ${place.line})`,
-    `column ${label(place.column)}`,
+    place.line === place.row
+      ? t(locale, 'import.place.row', { row: place.row })
+      : t(locale, 'import.place.row_line', { row: place.row, line: place.line }),
+    t(locale, 'import.place.column', { column: label(place.column) }),
   ];
-  if (place.item !== undefined) parts.push(`item ${place.item}`);
-  for (const segment of rest) parts.push(typeof segment === 'number' ? `item ${segment + 1}` : segment);
-  return parts.join(', ');
+  if (place.item !== undefined) parts.push(t(locale, 'import.place.item', { item: place.item }));
+  for (const segment of rest) {
+    if (typeof segment === 'number') parts.push(t(locale, 'import.place.item', { item: segment + 1 }));
+    else parts.push(fieldName(segment, locale));
+  }
+  return parts.join(t(locale, 'import.place.separator'));
+}
+
+/** A field inside a cell's item (a milestone's due, a review window's opens) in the language. */
+function fieldName(field: string, locale: Locale): string {
+  const key = `import.place.field.${field}`;
+  return hasMessage(key) ? t(locale, key) : field;
 }
 
 /** Lists compare by their ids, whatever separators a row used. */

@@ -1,4 +1,5 @@
 import type { CellValue, Workbook } from 'exceljs';
+import { type Locale, t } from '../i18n/messages.js';
 import type { ParsedOrganization } from './organization.js';
 import { parseOrganizationRecords, type SheetRecord } from './parse-csv.js';
 
@@ -10,9 +11,9 @@ export const MAX_SHEET_COLUMNS = 100;
 /**
  * Parses and validates an organisation workbook (.xlsx): the first sheet is read as the CSV is,
  * the same columns (English or Japanese headers) and the same row-and-column problems, with the
- * rows numbered as Excel shows them. The XLSX reader is loaded only here.
+ * rows numbered as Excel shows them, in the given language. The XLSX reader is loaded only here.
  */
-export async function parseOrganizationXlsx(bytes: Uint8Array): Promise<ParsedOrganization> {
+export async function parseOrganizationXlsx(bytes: Uint8Array, locale: Locale = 'en'): Promise<ParsedOrganization> {
   const refuse = (message: string): ParsedOrganization => ({
     ok: false,
     problems: [{ location: '', message }],
@@ -24,12 +25,12 @@ export async function parseOrganizationXlsx(bytes: Uint8Array): Promise<ParsedOr
     // exceljs types its input as an ArrayBuffer-like Buffer of its own; a copied ArrayBuffer is one.
     await workbook.xlsx.load(bytes.slice().buffer);
   } catch (error) {
-    return refuse(`not a readable .xlsx workbook (${(error as Error).message}); save it from Excel as .xlsx`);
+    return refuse(t(locale, 'import.xlsx.unreadable', { message: (error as Error).message }));
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) return refuse('the workbook has no sheet');
+  if (!sheet) return refuse(t(locale, 'import.xlsx.no_sheet'));
   if (sheet.rowCount > MAX_SHEET_ROWS) {
-    return refuse(`the first sheet has ${sheet.rowCount} rows; at most ${MAX_SHEET_ROWS} are read`);
+    return refuse(t(locale, 'import.xlsx.too_many_rows', { rows: sheet.rowCount, max: MAX_SHEET_ROWS }));
   }
   const width = Math.min(sheet.columnCount, MAX_SHEET_COLUMNS);
   const records: SheetRecord[] = [];
@@ -40,7 +41,7 @@ export async function parseOrganizationXlsx(bytes: Uint8Array): Promise<ParsedOr
     // Like empty lines in a CSV file, empty rows (above the header too) are skipped.
     if (cells.some((cell) => cell.trim() !== '')) records.push({ cells, number, line: number });
   }
-  return parseOrganizationRecords(records);
+  return parseOrganizationRecords(records, locale);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
+import { type Locale, t } from '../i18n/messages.js';
 import { numberFromText } from './number-text.js';
 import type { ImportProblem, ParsedOrganization } from './organization.js';
 import { listEmailReferences } from './person-reference.js';
@@ -10,8 +11,11 @@ import { formatPath, type PathIssue, type PathSegment, validateOrganization } fr
  */
 export const MAX_ALIAS_COUNT = 100;
 
-/** Parses and validates an organisation YAML file; problems carry their YAML path and line. */
-export function parseOrganizationYaml(text: string): ParsedOrganization {
+/**
+ * Parses and validates an organisation YAML file; problems carry their YAML path and line, in the
+ * given language (English unless told).
+ */
+export function parseOrganizationYaml(text: string, locale: Locale = 'en'): ParsedOrganization {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -20,12 +24,15 @@ export function parseOrganizationYaml(text: string): ParsedOrganization {
   });
   const at = (offset: number) => {
     const pos = lineCounter.linePos(offset);
-    return `line ${pos.line}, column ${pos.col}`;
+    return t(locale, 'import.place.line_column', { line: pos.line, column: pos.col });
   };
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      problems: doc.errors.map((e) => ({ location: at(e.pos[0]), message: `YAML syntax error: ${e.message}` })),
+      problems: doc.errors.map((e) => ({
+        location: at(e.pos[0]),
+        message: t(locale, 'import.yaml.syntax', { message: e.message }),
+      })),
       warnings: [],
     };
   }
@@ -40,16 +47,16 @@ export function parseOrganizationYaml(text: string): ParsedOrganization {
         {
           location: '',
           message: /alias/i.test(message)
-            ? `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT} alias expansions): refusing a possible alias bomb; write the lists out instead`
-            : `YAML could not be read: ${message}`,
+            ? t(locale, 'import.yaml.alias_bomb', { max: MAX_ALIAS_COUNT })
+            : t(locale, 'import.yaml.unreadable', { message }),
         },
       ],
       warnings: [],
     };
   }
   readIndicatorNumbers(raw);
-  const validation = validateOrganization(raw);
-  const locate = locator(doc, lineCounter);
+  const validation = validateOrganization(raw, locale);
+  const locate = locator(doc, lineCounter, locale);
   const toProblems = (issues: PathIssue[]): ImportProblem[] =>
     issues
       .map((issue) => {
@@ -59,7 +66,9 @@ export function parseOrganizationYaml(text: string): ParsedOrganization {
           line: here.line,
           problem: {
             location: here.text,
-            message: related ? `${issue.message} (first at ${related.name}, line ${related.line})` : issue.message,
+            message: related
+              ? t(locale, 'import.related.path', { message: issue.message, path: related.name, line: related.line })
+              : issue.message,
           },
         };
       })
@@ -92,7 +101,7 @@ function readIndicatorNumbers(raw: unknown): void {
 }
 
 /** Finds the line of a path (the key's line; the nearest existing parent when the key is missing). */
-function locator(doc: Document, lineCounter: LineCounter) {
+function locator(doc: Document, lineCounter: LineCounter, locale: Locale) {
   const lineAt = (path: PathSegment[]): number => {
     for (let n = path.length; n > 0; n--) {
       const last = path[n - 1];
@@ -109,7 +118,7 @@ function locator(doc: Document, lineCounter: LineCounter) {
   };
   return (path: PathSegment[]) => {
     const line = lineAt(path);
-    const name = formatPath(path) || '(top level)';
-    return { line, name, text: `${name} (line ${line})` };
+    const name = formatPath(path) || t(locale, 'import.place.top_level');
+    return { line, name, text: t(locale, 'import.place.path_line', { path: name, line }) };
   };
 }

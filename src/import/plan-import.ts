@@ -1,3 +1,5 @@
+import { fiscalYearLabel } from '../calendar/format.js';
+import { type Locale, t as message } from '../i18n/messages.js';
 import type { Cadence, Organization, OrgIndicator, OrgReviewWindow } from './organization.js';
 import { planReorganization, type Reorganization, type ReorganizationState } from './plan-reorganization.js';
 
@@ -111,8 +113,8 @@ export interface ImportPlan {
   warnings: string[];
 }
 
-/** Compares the file with the database and lists exactly the rows that must change. */
-export function planImport(org: Organization, existing: ExistingState): ImportPlan {
+/** Compares the file with the database and lists exactly the rows that must change; warnings in the language. */
+export function planImport(org: Organization, existing: ExistingState, locale: Locale = 'en'): ImportPlan {
   const warnings: string[] = [];
 
   const fiscalYear = {
@@ -197,7 +199,7 @@ export function planImport(org: Organization, existing: ExistingState): ImportPl
         action: !existingTarget ? 'create' : moved || !sameFields(existingTarget, targetFields) ? 'update' : 'none',
         movedFrom: moved ? (existingTarget?.departmentId ?? null) : null,
         fields: targetFields,
-        milestones: planMilestones(t.code, t.milestones, existingTarget?.milestones ?? [], warnings),
+        milestones: planMilestones(t.code, t.milestones, existingTarget?.milestones ?? [], warnings, locale),
       };
     });
     return {
@@ -215,7 +217,11 @@ export function planImport(org: Organization, existing: ExistingState): ImportPl
   for (const t of existing.targets) {
     if (!fileTargets.has(t.code)) {
       warnings.push(
-        `target ${t.code} "${t.title}" is in the database for FY${org.fiscalYear} but not in the file; it was kept (targets have history)`,
+        message(locale, 'import.plan.target_kept', {
+          code: t.code,
+          title: t.title,
+          fy: fiscalYearLabel(org.fiscalYear, locale),
+        }),
       );
     }
   }
@@ -223,12 +229,13 @@ export function planImport(org: Organization, existing: ExistingState): ImportPl
     org,
     { departments: existing.departments, continuedTargets: existing.continuedTargets },
     departments.map((d) => ({ code: d.code, add: d.people.add, remove: d.people.remove })),
+    locale,
   );
   const fileDepartments = new Set(org.departments.map((d) => d.code));
   const continued = new Set(org.departments.flatMap((d) => d.continues));
   for (const d of existing.departments) {
     if (!fileDepartments.has(d.code) && !continued.has(d.code)) {
-      warnings.push(`department ${d.code} "${d.name}" is in the database but not in the file; it was kept`);
+      warnings.push(message(locale, 'import.plan.department_kept', { code: d.code, name: d.name }));
     }
   }
   return { fiscalYear, settings, reviewWindows, departments, reorganization, warnings };
@@ -239,6 +246,7 @@ function planMilestones(
   wanted: { title: string; dueOn: string }[],
   current: ExistingMilestone[],
   warnings: string[],
+  locale: Locale,
 ): MilestonePlan {
   const plan: MilestonePlan = { create: [], update: [], delete: [], keep: [], unchanged: 0 };
   const byTitle = new Map(current.map((m) => [m.title, m]));
@@ -254,7 +262,7 @@ function planMilestones(
     if (titles.has(m.title)) continue;
     if (m.completed) {
       plan.keep.push({ id: m.id, title: m.title });
-      warnings.push(`milestone "${m.title}" of target ${targetCode} is not in the file but was completed; it was kept`);
+      warnings.push(message(locale, 'import.plan.milestone_kept', { code: targetCode, title: m.title }));
     } else {
       plan.delete.push({ id: m.id, title: m.title });
     }

@@ -1,3 +1,4 @@
+import { type Locale, t } from '../i18n/messages.js';
 import type { Organization } from './organization.js';
 
 /** A department as the reorganisation plan names it. */
@@ -77,6 +78,7 @@ export function planReorganization(
   org: Organization,
   state: ReorganizationState,
   peopleChanges: PeopleChanges[],
+  locale: Locale = 'en',
 ): Reorganization {
   const existing = new Map(state.departments.map((d) => [d.code, d]));
   const fileCodes = new Set(org.departments.map((d) => d.code));
@@ -97,9 +99,10 @@ export function planReorganization(
     for (const code of d.continues) {
       if (!existing.has(code)) {
         problems.push(
-          fileCodes.has(code)
-            ? `department ${d.code} continues ${code}, which is new in this file (continues names departments already imported)`
-            : `department ${d.code} continues ${code}, which is not a department in the database`,
+          t(locale, fileCodes.has(code) ? 'import.plan.continues_new' : 'import.plan.continues_unknown', {
+            code: d.code,
+            from: code,
+          }),
         );
         continue;
       }

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { type Locale, t } from '../i18n/messages.js';
 import { decodeText, type TextEncoding } from './decode-text.js';
 import type { ParsedOrganization } from './organization.js';
 import { parseOrganizationCsv } from './parse-csv.js';
@@ -22,41 +23,61 @@ export function formatOfPath(path: string): FileFormat | undefined {
   return undefined;
 }
 
-/** Decodes, parses and validates the bytes of a text import file (YAML or CSV). */
-export function parseOrganizationBytes(bytes: Uint8Array, format: Exclude<FileFormat, 'xlsx'>): ReadOrganization {
+/** Decodes, parses and validates the bytes of a text import file (YAML or CSV); problems in the language. */
+export function parseOrganizationBytes(
+  bytes: Uint8Array,
+  format: Exclude<FileFormat, 'xlsx'>,
+  locale: Locale = 'en',
+): ReadOrganization {
   if (bytes.byteLength > MAX_FILE_BYTES) {
-    return { ok: false, problems: [{ location: '', message: tooLarge(bytes.byteLength) }], warnings: [], format };
+    return {
+      ok: false,
+      problems: [{ location: '', message: tooLarge(bytes.byteLength, locale) }],
+      warnings: [],
+      format,
+    };
   }
-  const decoded = decodeText(bytes);
+  const decoded = decodeText(bytes, locale);
   if (!decoded.ok) return { ok: false, problems: [{ location: '', message: decoded.message }], warnings: [], format };
-  const parsed = format === 'yaml' ? parseOrganizationYaml(decoded.text) : parseOrganizationCsv(decoded.text);
+  const parsed =
+    format === 'yaml' ? parseOrganizationYaml(decoded.text, locale) : parseOrganizationCsv(decoded.text, locale);
   return { ...parsed, format, encoding: decoded.encoding, bytes: bytes.byteLength };
 }
 
-/** Reads an import file (.yaml, .yml, .csv or .xlsx), refusing oversized files before reading them. */
-export async function readOrganizationFile(path: string): Promise<ReadOrganization> {
+/**
+ * Reads an import file (.yaml, .yml, .csv or .xlsx), refusing oversized files before reading them;
+ * problems and warnings are in the given language (English unless told).
+ */
+export async function readOrganizationFile(path: string, locale: Locale = 'en'): Promise<ReadOrganization> {
   const format = formatOfPath(path);
   const refuse = (message: string): ReadOrganization => ({
     ok: false,
     problems: [{ location: '', message }],
     warnings: [],
   });
-  if (!format) return refuse(`${path}: unknown file type; use .yaml, .yml, .csv or .xlsx`);
+  if (!format) return refuse(t(locale, 'import.file.unknown_type', { path }));
   let size: number;
   try {
     const info = await stat(path);
-    if (!info.isFile()) return refuse(`${path} is not a file`);
+    if (!info.isFile()) return refuse(t(locale, 'import.file.not_file', { path }));
     size = info.size;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return refuse(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot be read (${code ?? 'error'})`);
+    return refuse(
+      code === 'ENOENT'
+        ? t(locale, 'import.file.missing', { path })
+        : t(locale, 'import.file.unreadable', { path, code: code ?? 'error' }),
+    );
   }
-  if (size > MAX_FILE_BYTES) return { ...refuse(tooLarge(size)), format };
+  if (size > MAX_FILE_BYTES) return { ...refuse(tooLarge(size, locale)), format };
   const bytes = await readFile(path);
-  if (format === 'xlsx') return { ...(await parseOrganizationXlsx(bytes)), format, bytes: bytes.byteLength };
-  return parseOrganizationBytes(bytes, format);
+  if (format === 'xlsx') return { ...(await parseOrganizationXlsx(bytes, locale)), format, bytes: bytes.byteLength };
+  return parseOrganizationBytes(bytes, format, locale);
 }
 
-function tooLarge(bytes: number): string {
-  return `the file is too large (${(bytes / 1024 / 1024).toFixed(1)} MB; at most ${MAX_FILE_BYTES / 1024 / 1024} MB)`;
+function tooLarge(bytes: number, locale: Locale): string {
+  return t(locale, 'import.file.too_large', {
+    size: (bytes / 1024 / 1024).toFixed(1),
+    max: MAX_FILE_BYTES / 1024 / 1024,
+  });
 }

@@ -1,10 +1,11 @@
 import { calendarFromDate } from '../calendar/days.js';
 import { fiscalYearRange } from '../calendar/fiscal-year.js';
 import { readCalendarDay } from '../calendar/read-day.js';
+import { type Locale, type MessageKey, t } from '../i18n/messages.js';
 import { inferWindowRole } from '../review/window-role.js';
 import type { Organization } from './organization.js';
 import { personKey } from './person-reference.js';
-import { ALLOWED_KEYS, type OrganizationInput, organizationSchema, preview } from './schema.js';
+import { ALLOWED_KEYS, importSchemas, type OrganizationInput, preview } from './schema.js';
 
 export type PathSegment = string | number;
 
@@ -35,29 +36,34 @@ export function formatPath(path: readonly PathSegment[]): string {
  * Every problem is collected, including cross-record ones (duplicate codes, dates outside the
  * fiscal year) that are checked on the raw data even when some fields are malformed.
  */
-export function validateOrganization(raw: unknown): Validation {
+export function validateOrganization(raw: unknown, locale: Locale = 'en'): Validation {
   const errors: PathIssue[] = [];
-  const parsed = organizationSchema.safeParse(raw);
+  const parsed = importSchemas(locale).organization.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.filter((p): p is PathSegment => typeof p !== 'symbol');
       if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) errors.push({ path: [...path, key], message: unknownKeyMessage(path, key) });
+        for (const key of issue.keys)
+          errors.push({ path: [...path, key], message: unknownKeyMessage(path, key, locale) });
       } else {
         errors.push({ path, message: issue.message });
       }
     }
   }
   const warnings: PathIssue[] = [];
-  crossCheck(raw, errors, warnings);
+  crossCheck(raw, errors, warnings, locale);
   if (errors.length > 0 || !parsed.success) return { organization: null, errors, warnings };
   return { organization: toOrganization(parsed.data), errors, warnings };
 }
 
-function unknownKeyMessage(path: PathSegment[], key: string): string {
+function unknownKeyMessage(path: PathSegment[], key: string, locale: Locale): string {
   const allowed = allowedKeysAt(path);
   const suggestion = allowed.find((k) => k.toLowerCase() === key.toLowerCase() || editDistance(k, key) <= 2);
-  return `unknown key ${preview(key)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; allowed: ${allowed.join(', ')}`;
+  return t(locale, 'import.unknown_key', {
+    key: preview(key, locale),
+    hint: suggestion ? t(locale, 'import.unknown_key.hint', { suggestion }) : '',
+    allowed: allowed.join(', '),
+  });
 }
 
 function allowedKeysAt(path: PathSegment[]): readonly string[] {
@@ -105,19 +111,24 @@ const asDate = (v: unknown): string | undefined => {
 /** Reports the second and later occurrences of a key, pointing back at the first. */
 function duplicates(
   entries: { key: string | undefined; path: PathSegment[] }[],
-  what: string,
+  what: MessageKey,
   errors: PathIssue[],
+  locale: Locale,
 ): void {
   const first = new Map<string, PathSegment[]>();
   for (const { key, path } of entries) {
     if (key === undefined) continue;
     const seen = first.get(key);
-    if (seen) errors.push({ path, message: `duplicate ${what} ${preview(key)}`, related: seen });
-    else first.set(key, path);
+    if (seen) {
+      const message = t(locale, 'import.duplicate', { what: t(locale, what), value: preview(key, locale) });
+      errors.push({ path, message, related: seen });
+    } else {
+      first.set(key, path);
+    }
   }
 }
 
-function crossCheck(raw: unknown, errors: PathIssue[], warnings: PathIssue[]): void {
+function crossCheck(raw: unknown, errors: PathIssue[], warnings: PathIssue[], locale: Locale): void {
   const root = asRecord(raw);
   if (!root) return;
   const fy = root.fiscal_year;
@@ -125,39 +136,45 @@ function crossCheck(raw: unknown, errors: PathIssue[], warnings: PathIssue[]): v
   const year = typeof fy === 'number' && Number.isInteger(fy) && fy >= 2000 && fy <= 2100 ? fy : undefined;
   const range = year === undefined ? undefined : fiscalYearRange(year);
 
-  const idLists = (value: unknown, path: PathSegment[], what: string) =>
+  const idLists = (value: unknown, path: PathSegment[], what: MessageKey) =>
     duplicates(
       asArray(value).map((id, i) => ({ key: asPerson(id), path: [...path, i] })),
       what,
       errors,
+      locale,
     );
-  idLists(root.hq_users, ['hq_users'], 'user');
+  idLists(root.hq_users, ['hq_users'], 'import.duplicate.user');
 
   const windows = asArray(root.review);
   duplicates(
     windows.map((w, i) => ({ key: asText(asRecord(w)?.name), path: ['review', i, 'name'] })),
-    'review window name',
+    'import.duplicate.review_window',
     errors,
+    locale,
   );
   windows.forEach((w, i) => {
     const opens = asDate(asRecord(w)?.opens);
     const closes = asDate(asRecord(w)?.closes);
     if (opens && closes && opens > closes) {
-      errors.push({ path: ['review', i, 'closes'], message: `${closes} is before opens ${opens}` });
+      errors.push({
+        path: ['review', i, 'closes'],
+        message: t(locale, 'import.closes_before_opens', { closes, opens }),
+      });
     }
   });
 
   const departments = asArray(root.departments);
   duplicates(
     departments.map((d, i) => ({ key: asText(asRecord(d)?.code), path: ['departments', i, 'code'] })),
-    'department code',
+    'import.duplicate.department_code',
     errors,
+    locale,
   );
   const hqDepartment = asText(root.hq_department);
   if (hqDepartment && !departments.some((d) => asText(asRecord(d)?.code) === hqDepartment)) {
     errors.push({
       path: ['hq_department'],
-      message: `${preview(hqDepartment)} is not the code of a department in this file`,
+      message: t(locale, 'import.unknown_hq_department', { value: preview(hqDepartment, locale) }),
     });
   }
 
@@ -166,20 +183,20 @@ function crossCheck(raw: unknown, errors: PathIssue[], warnings: PathIssue[]): v
     const department = asRecord(d);
     if (!department) return;
     const base: PathSegment[] = ['departments', di];
-    idLists(department.managers, [...base, 'managers'], 'manager');
-    idLists(department.members, [...base, 'members'], 'member');
+    idLists(department.managers, [...base, 'managers'], 'import.duplicate.manager');
+    idLists(department.members, [...base, 'members'], 'import.duplicate.member');
     const people = new Set([...asArray(department.managers), ...asArray(department.members)].map(asPerson));
     const ownCode = asText(department.code);
     const continued = asArray(department.continues).map((c, ci) => ({
       key: asText(c),
       path: [...base, 'continues', ci] as PathSegment[],
     }));
-    duplicates(continued, 'department code in continues', errors);
+    duplicates(continued, 'import.duplicate.continues', errors, locale);
     for (const c of continued) {
-      if (ownCode && c.key === ownCode) errors.push({ path: c.path, message: 'a department cannot continue itself' });
+      if (ownCode && c.key === ownCode) errors.push({ path: c.path, message: t(locale, 'import.continues_itself') });
     }
-    asArray(department.targets).forEach((t, ti) => {
-      const target = asRecord(t);
+    asArray(department.targets).forEach((entry, ti) => {
+      const target = asRecord(entry);
       if (!target) return;
       const targetPath = [...base, 'targets', ti];
       targetCodes.push({ key: asText(target.code), path: [...targetPath, 'code'] });
@@ -187,7 +204,10 @@ function crossCheck(raw: unknown, errors: PathIssue[], warnings: PathIssue[]): v
       if (owner && !people.has(owner)) {
         warnings.push({
           path: [...targetPath, 'owner'],
-          message: `${owner} is not a manager or member of department ${preview(asText(department.code) ?? '')}`,
+          message: t(locale, 'import.owner_outside', {
+            owner,
+            department: preview(asText(department.code) ?? '', locale),
+          }),
         });
       }
       const milestones = asArray(target.milestones);
@@ -196,21 +216,27 @@ function crossCheck(raw: unknown, errors: PathIssue[], warnings: PathIssue[]): v
           key: asText(asRecord(m)?.title),
           path: [...targetPath, 'milestones', mi, 'title'],
         })),
-        'milestone title in this target',
+        'import.duplicate.milestone_title',
         errors,
+        locale,
       );
       milestones.forEach((m, mi) => {
         const due = asDate(asRecord(m)?.due);
         if (due && range && (due < range.start || due > range.end)) {
           errors.push({
             path: [...targetPath, 'milestones', mi, 'due'],
-            message: `${due} is outside fiscal year ${year} (${range.start} .. ${range.end})`,
+            message: t(locale, 'import.outside_fiscal_year', {
+              due,
+              year: year ?? '',
+              start: range.start,
+              end: range.end,
+            }),
           });
         }
       });
     });
   });
-  duplicates(targetCodes, 'target code', errors);
+  duplicates(targetCodes, 'import.duplicate.target_code', errors, locale);
 }
 
 function toOrganization(input: OrganizationInput): Organization {

@@ -192,4 +192,32 @@ describe('planImport', () => {
     expect(plan.reviewWindows.delete).toEqual([{ id: 99, name: '本部確認' }]);
     expect(plan.warnings).toEqual(['department old "旧部" is in the database but not in the file; it was kept']);
   });
+
+  it('words its warnings in Japanese when asked', () => {
+    const org = small();
+    const state = stateOf(org);
+    const sk1 = state.targets.find((t) => t.code === 'SK-1');
+    if (!sk1?.milestones[1]) throw new Error('fixture');
+    sk1.milestones[1].completed = true;
+    state.departments.push({
+      id: 98,
+      code: 'old',
+      name: '旧部',
+      nameEn: null,
+      channelId: null,
+      cadence: null,
+      sortOrder: 5,
+      people: [],
+    });
+    const changed = small();
+    const seisaku = changed.departments[0];
+    if (!seisaku?.targets[0]) throw new Error('fixture');
+    seisaku.targets[0].milestones = [];
+    seisaku.targets.pop();
+    expect(planImport(changed, state, 'ja').warnings).toEqual([
+      '目標 SK-1 のマイルストーン「開設」はファイルにありませんが、完了済みのため残しました',
+      '目標 SK-2「補正予算対応」は令和8年度のデータベースにありますが、ファイルにありません。履歴があるため残しました',
+      '部 old「旧部」はデータベースにありますが、ファイルにありません。残しました',
+    ]);
+  });
 });

@@ -116,7 +116,7 @@ async function writeTemplate(
       import('../../import/organization-to-csv.js'),
       import('../../import/organization.js'),
     ]);
-    const read = await readOrganizationFile(values.from);
+    const read = await readOrganizationFile(values.from, locale);
     if (!read.ok) {
       for (const problem of read.problems) io.err(formatProblem(problem));
       io.err(`tracker export: ${t(locale, 'cli.export.template_problems', { file: values.from })}`);

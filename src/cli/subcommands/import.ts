@@ -46,7 +46,7 @@ export async function runImport(args: string[], io: SubcommandIo): Promise<numbe
   const dryRun = values['dry-run'] === true;
   const started = performance.now();
 
-  const read = await readOrganizationFile(file);
+  const read = await readOrganizationFile(file, locale);
   if (read.format && read.bytes !== undefined) {
     const encoding = read.encoding ? t(locale, ENCODING_KEYS[read.encoding]) : '';
     io.out(
@@ -108,6 +108,7 @@ export async function runImport(args: string[], io: SubcommandIo): Promise<numbe
       actorId: values.actor ?? 'cli',
       dryRun,
       source: file,
+      locale,
       onProgress: (p) =>
         io.out(
           t(locale, 'cli.import.department', {

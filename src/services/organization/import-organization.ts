@@ -2,6 +2,7 @@ import { calendarFromDate, dateFromCalendar } from '../../calendar/days.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 import type { Prisma } from '../../generated/sqlite/client.js';
+import { type Locale, t } from '../../i18n/messages.js';
 import type { Organization } from '../../import/organization.js';
 import { listEmailReferences } from '../../import/person-reference.js';
 import {
@@ -43,6 +44,8 @@ export interface ImportOptions {
    * stored with it, so a later import of the same people does not ask Slack again.
    */
   people?: readonly ResolvedPerson[];
+  /** The language of the plan's warnings and refusals (English unless told). */
+  locale?: Locale;
 }
 
 export interface ImportResult extends ImportCounts {
@@ -65,12 +68,14 @@ export async function importOrganization(db: Db, org: Organization, options: Imp
     throw new Error(`the organisation still names people by e-mail address (${unresolved.length}): resolve them first`);
   }
   const run = async (tx: Tx) => {
-    const plan = planImport(org, await loadExisting(tx, org));
+    const plan = planImport(org, await loadExisting(tx, org), options.locale);
     if (plan.reorganization.problems.length > 0) {
+      const problems = plan.reorganization.problems.join('\n');
       throw new AppError(
         'import_unknown_department',
-        `${plan.reorganization.problems.join('\n')}\nNothing was imported.`,
-        'error.generic',
+        t('en', 'import.plan.refused', { problems }),
+        'import.plan.refused',
+        { problems },
       );
     }
     const counts = countPlan(plan);

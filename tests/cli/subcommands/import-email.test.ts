@@ -62,6 +62,10 @@ describe('tracker import with people by e-mail address', () => {
     expect(err).toContain('set SLACK_BOT_TOKEN');
     expect(err).toContain('Nothing was written');
     expect(await database.db.department.count()).toBe(0);
+    const japanese = await run(['import', EMAIL_YAML, '--lang', 'ja'], false);
+    expect(japanese.err).toBe(
+      `tracker import: ${EMAIL_YAML} のメールアドレス6件はまだ登録がなく、Slackでの照会（users.lookupByEmail、スコープ users:read.email）が必要です。SLACK_BOT_TOKEN を設定するか、その人をSlackユーザーIDで書いてください。何も書き込んでいません。`,
+    );
   });
 
   it('explains a Slack app without the users:read.email scope', async () => {
@@ -151,5 +155,13 @@ describe('tracker import with people by e-mail address', () => {
     ]);
     expect(await database.db.slackUser.count({ where: { email: 'moved.in@example.jp' } })).toBe(0);
     expect(await database.db.departmentPerson.count()).toBe(6);
+
+    const japanese = await run(['import', file, '--lang', 'ja']);
+    expect(japanese.code).toBe(1);
+    expect(japanese.err.split('\n')).toEqual([
+      'departments[1].members[2]（55行目）: メールアドレス new.hire@example.jp のSlackユーザーが見つかりません',
+      'departments[1].targets[1].owner（68行目）: メールアドレス new.hire@example.jp のSlackユーザーが見つかりません',
+      `Slackに見つからないメールアドレスが1件（${file} の2か所）あるため、何も書き込んでいません。`,
+    ]);
   });
 });

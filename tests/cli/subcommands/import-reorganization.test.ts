@@ -55,11 +55,15 @@ describe('tracker import of the next fiscal year', () => {
     expect(again.out.some((l) => l.startsWith('組織改正'))).toBe(false);
   });
 
-  it('refuses a continues code the database does not know and names it', async () => {
+  it('refuses a continues code the database does not know and names it, in Japanese by default', async () => {
     const bad = await run(['import', join(FIXTURES, 'fy2027-unknown-predecessor.yaml')]);
     expect(bad.code).toBe(1);
-    expect(bad.err.join('\n')).toContain(
-      'department kankyo continues kankyo-x, which is not a department in the database',
+    expect(bad.err.join('\n')).toBe(
+      'tracker import: 部 kankyo の引継元 kankyo-x はデータベースにある部ではありません\n何も取り込んでいません。',
+    );
+    const english = await run(['import', join(FIXTURES, 'fy2027-unknown-predecessor.yaml'), '--lang', 'en']);
+    expect(english.err.join('\n')).toBe(
+      'tracker import: department kankyo continues kankyo-x, which is not a department in the database\nNothing was imported.',
     );
   });
 });

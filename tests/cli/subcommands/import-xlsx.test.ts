@@ -122,5 +122,11 @@ describe('tracker export --template xlsx', () => {
     const broken = await run(['export', '--template', 'xlsx', '--from', join(dir, 'missing.yaml')]);
     expect(broken.code).toBe(1);
     expect(broken.err).toContain('no such file');
+    const missing = join(dir, 'missing.yaml');
+    const japanese = await run(['export', '--template', 'xlsx', '--from', missing, '--lang', 'ja']);
+    expect(japanese.err.split('\n')).toEqual([
+      `${missing}: ファイルが見つかりません`,
+      `tracker export: ${missing} に問題があるため、ワークブックは書き出していません。`,
+    ]);
   });
 });

@@ -162,8 +162,37 @@ describe('tracker import', () => {
     const { code, err } = await run(['import', file], { TRACKER_LANG: '' });
     expect(code).toBe(1);
     expect(err.split('\n')).toEqual([
-      'row 2, column milestones, item 1, due: "2027/13/45" is not a date (write 2026-09-30, 2026/9/30, 2026年9月30日 or 令和8年9月30日)',
+      '2行目・milestones列・1件目・期限: "2027/13/45" は日付として読めません（2026-09-30、2026/9/30、2026年9月30日、令和8年9月30日 のように書いてください）',
       `${file} に1件の問題があるため、何も書き込んでいません。`,
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('lists the problems of a bad CSV in Japanese by default and in English with --lang en', async () => {
+    const before = await counts();
+    const lines = readFileSync(EXAMPLE_CSV, 'utf8').split('\r\n');
+    lines[0] = lines[0]?.replace('indicator_unit', 'indicator_units') ?? '';
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, lines.join('\r\n'));
+    const japanese = await run(['import', file], { TRACKER_LANG: '' });
+    expect(japanese.code).toBe(1);
+    expect(japanese.err.split('\n')[0]).toMatch(
+      /^1行目・\d+列目: 不明な列 "indicator_units" です。使える列: 年度、幹部チャンネル、.*、マイルストーン（または英語の列名）$/,
+    );
+    const english = await run(['import', file, '--lang', 'en'], { TRACKER_LANG: '' });
+    expect(english.code).toBe(1);
+    expect(english.err.split('\n')[0]).toMatch(
+      /^row 1, column \d+: unknown column "indicator_units"; columns are: fiscal_year, leadership_channel, .*, milestones \(or their Japanese names\)$/,
+    );
+    expect(english.err.split('\n')[1]).toBe(`Problems found in ${file}: 1. Nothing was written.`);
+
+    const yaml = join(dir, 'bad.yaml');
+    writeFileSync(yaml, SMALL_YAML.replace('title: 区公式LINEの開設', 'titel: 区公式LINEの開設'));
+    const fromYaml = await run(['import', yaml], { TRACKER_LANG: '' });
+    expect(fromYaml.err.split('\n')).toEqual([
+      'departments[0].targets[0].title（16行目）: 必須です（書かれていません）',
+      'departments[0].targets[0].titel（18行目）: 不明なキー "titel" です（"title" の書き間違いではありませんか）。使えるキー: code, category, title, description, owner, indicator, milestones',
+      `${yaml} に2件の問題があるため、何も書き込んでいません。`,
     ]);
     expect(await counts()).toEqual(before);
   });
