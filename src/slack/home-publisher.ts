@@ -15,12 +15,12 @@ import { type Clock, SendQueue, type SendQueueOptions, systemClock } from './sen
 // comes, so it shows the data of that moment and a merged burst costs one build. A Home identical
 // to the one published to that person within HOME_UNCHANGED_MS is not sent again.
 
-/** views.publish's pace: Slack's Tier 4 (100 a minute) with a short burst, a few calls in flight. */
+/** views.publish's pace: Slack's Tier 4 (100 a minute) with a short burst, two calls in flight. */
 export const HOME_PUBLISH_PACE: SendQueueOptions = {
   channelIntervalMs: 0,
   workspacePerSecond: 100 / 60,
   workspaceBurst: 20,
-  concurrency: 4,
+  concurrency: 2,
 };
 
 /** How long a published Home is remembered (as a hash), so the same view is not published twice. */
@@ -101,6 +101,10 @@ export class HomePublisher {
     if (!request) return;
     this.running.set(userId, null);
     try {
+      // A build's database reads settle as microtasks (the SQLite driver is synchronous), so the
+      // builds the queue starts one after another would hold the event loop from incoming
+      // requests for the whole burst: each build first lets pending I/O run.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const view = await this.deps.render(request.client, userId, request.pages);
       const hash = createHash('sha256').update(JSON.stringify(view)).digest('base64');
       if (this.published.get(userId, this.clock.now()) === hash) {

@@ -69,7 +69,7 @@ describe('HomePublisher (fake timers)', () => {
   /** Lets the queue, the renders and the HTTP round trips run, the clock moving by ms. */
   async function settle(home: HomePublisher, ms = 0): Promise<void> {
     await vi.advanceTimersByTimeAsync(ms);
-    for (let i = 0; i < 200 && home.size > 0; i += 1) {
+    for (let i = 0; i < 2000 && home.size > 0; i += 1) {
       await new Promise((resolve) => setImmediate(resolve));
       await vi.advanceTimersByTimeAsync(10);
     }
@@ -134,6 +134,7 @@ describe('HomePublisher (fake timers)', () => {
     content.U1 = 'before the report';
     home.request(client, 'U1', { mine: 0, org: 0 });
     await vi.advanceTimersByTimeAsync(0);
+    for (let i = 0; i < 100 && renders.length === 0; i += 1) await new Promise((resolve) => setImmediate(resolve));
     expect(renders).toEqual(['U1']);
     content.U1 = 'after the report';
     home.request(client, 'U1', { mine: 0, org: 0 });
