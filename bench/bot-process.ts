@@ -63,7 +63,8 @@ export const QUIET_JOBS = {
  * (readEventLoopDelay reads it).
  */
 export function startBot(env: NodeJS.ProcessEnv, databaseUrl: string): ChildProcess {
-  return spawn(process.execPath, ['--import', EVENT_LOOP_PROBE, join(root, 'dist', 'src', 'cli', 'main.js'), 'start'], {
+  const main = join(root, 'dist', 'src', 'cli', 'main.js');
+  return spawn(process.execPath, [...botNodeArgs(), '--import', EVENT_LOOP_PROBE, main, 'start'], {
     env: { ...env, DATABASE_URL: databaseUrl },
   });
 }
