@@ -167,6 +167,13 @@ async function main(): Promise<void> {
   try {
     const port = await waitForPort(bot);
     const post = signedPost(`http://127.0.0.1:${port}`);
+    // A running bot has built Homes before: one member's and one headquarters Home first (the
+    // database's query plans compiled, the code warm), then the burst.
+    for (const [i, user] of [userId(1), userId(0)].entries()) {
+      await post(homeOpened(user, OPENINGS + i), 'application/json');
+      while (slack.stats.viewsPublished < i + 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const warmUpPublishes = slack.stats.viewsPublished;
     await readEventLoopDelay(bot);
     const pick = random(21);
     const openers = Array.from({ length: OPENINGS }, () => userId(Math.floor(pick() * USERS)));
@@ -192,7 +199,7 @@ async function main(): Promise<void> {
     const answeredAt = Date.now();
     const cpuAnswered = processCpuMs(bot.pid);
     const burstDelay = await readEventLoopDelay(bot);
-    const publishedDuringBurst = slack.stats.viewsPublished;
+    const publishedDuringBurst = slack.stats.viewsPublished - warmUpPublishes;
     // The queued Homes go out at the paced rate: wait until none came for 5 s (or the timeout).
     let seen = -1;
     let quietSince = Date.now();
@@ -206,7 +213,7 @@ async function main(): Promise<void> {
     const cpuDrained = processCpuMs(bot.pid);
     const drainDelay: EventLoopDelay = await readEventLoopDelay(bot);
     const people = new Set(openers).size;
-    const stats = slack.stats;
+    const stats = { ...slack.stats, viewsPublished: slack.stats.viewsPublished - warmUpPublishes };
     const lastPublishS = stats.viewsPublishLastAt ? (stats.viewsPublishLastAt - startedAt) / 1000 : Number.NaN;
     const perOpen = (ms: number | undefined, from: number | undefined) =>
       ms === undefined || from === undefined ? Number.NaN : (ms - from) / OPENINGS;
@@ -224,7 +231,10 @@ async function main(): Promise<void> {
           'views.publish calls',
           `${stats.viewsPublished} (${(stats.viewsPublished / OPENINGS).toFixed(2)} per opening; ${publishedDuringBurst} during the burst)`,
         ],
-        ['people whose Home was published', `${stats.viewsPublishedByUser.size} of ${people}`],
+        [
+          'people whose Home was published',
+          `${openers.filter((u, i) => openers.indexOf(u) === i && stats.viewsPublishedByUser.has(u)).length} of ${people}`,
+        ],
         ['views.publish 429s', stats.viewsPublish429],
         ['other messages sent (jobs are off: 0)', stats.posts],
         ['last Home published', `${lastPublishS.toFixed(1)} s after the first opening`],
@@ -247,7 +257,7 @@ async function main(): Promise<void> {
       non200: failures,
       over3s: latencies.filter((l) => l > 3000).length,
       publishes: stats.viewsPublished,
-      publishedPeople: stats.viewsPublishedByUser.size,
+      publishedPeople: new Set(openers.filter((u) => stats.viewsPublishedByUser.has(u))).size,
       publish429: stats.viewsPublish429,
       lastPublishS,
       eventLoopBurst: burstDelay,
