@@ -22,7 +22,16 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { type FakeSlack, startFakeSlack } from '../tests/helpers/fake-slack.js';
-import { benchRequester, botEnvironment, buildBot, type RequestKind, startBot, waitForPort } from './bot-process.js';
+import {
+  benchRequester,
+  botEnvironment,
+  buildBot,
+  formatEventLoopDelay,
+  type RequestKind,
+  readEventLoopDelay,
+  startBot,
+  waitForPort,
+} from './bot-process.js';
 import { processCpuMs } from './process-cpu.js';
 import { seedBenchOrg } from './seed-bench-org.js';
 import { mean, middle, percentile, printTable } from './stats.js';
@@ -302,6 +311,7 @@ async function main() {
       return { ratios, latencies: results };
     };
     console.log(`closed loop: ${CONCURRENCY} users, each sending its next request when answered; ${REPEATS} runs`);
+    await readEventLoopDelay(bot);
     const runs: Awaited<ReturnType<typeof measure>>[] = [];
     for (let run = 0; run < REPEATS; run += 1) {
       if (REPEATS > 1) console.log(`\nclosed loop, run ${run + 1} of ${REPEATS}`);
@@ -332,9 +342,14 @@ async function main() {
         );
       }
     }
+    // The tracker's event loop over its closed-loop windows (and the bare app's, when it idles).
+    console.log(`tracker event-loop delay, closed loop: ${formatEventLoopDelay(await readEventLoopDelay(bot))}`);
     if (RATE > 0) {
       console.log(`\nopen loop: one request every ${(1000 / RATE).toFixed(1)} ms (${RATE}/s), answered or not`);
       await measure(RATE, false);
+      console.log(
+        `tracker event-loop delay, open loop at ${RATE}/s: ${formatEventLoopDelay(await readEventLoopDelay(bot))}`,
+      );
     }
   } finally {
     bot.kill('SIGTERM');

@@ -36,11 +36,75 @@ export function botEnvironment(apiUrl: string): NodeJS.ProcessEnv {
   };
 }
 
-/** Starts the compiled bot (`tracker start`) on databaseUrl. */
+/** The preload that samples a bot's event-loop delay (bench/event-loop-probe.mjs). */
+const EVENT_LOOP_PROBE = join(root, 'bench', 'event-loop-probe.mjs');
+
+/**
+ * Extra Node options for the bot from BENCH_BOT_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+ * to profile it (Node refuses --cpu-prof in NODE_OPTIONS).
+ */
+function botNodeArgs(): string[] {
+  return (process.env.BENCH_BOT_NODE_ARGS ?? '').split(' ').filter(Boolean);
+}
+
+/**
+ * Settings that keep the scheduled jobs out of a measurement: no digests, and no catching up at
+ * start on reminders due earlier in the day (a bench seeded with months of reports would otherwise
+ * send a round of reminders while it measures something else).
+ */
+export const QUIET_JOBS = {
+  TRACKER_WEEKLY_DIGEST: 'off',
+  TRACKER_DEPARTMENT_DIGEST: 'off',
+  TRACKER_CATCH_UP_HOURS: '0',
+} as const;
+
+/**
+ * Starts the compiled bot (`tracker start`) on databaseUrl, with the event-loop probe preloaded
+ * (readEventLoopDelay reads it).
+ */
 export function startBot(env: NodeJS.ProcessEnv, databaseUrl: string): ChildProcess {
-  return spawn(process.execPath, [join(root, 'dist', 'src', 'cli', 'main.js'), 'start'], {
+  const main = join(root, 'dist', 'src', 'cli', 'main.js');
+  return spawn(process.execPath, [...botNodeArgs(), '--import', EVENT_LOOP_PROBE, main, 'start'], {
     env: { ...env, DATABASE_URL: databaseUrl },
   });
+}
+
+/** Event-loop delay beyond the sampling resolution, in ms (bench/event-loop-probe.mjs). */
+export interface EventLoopDelay {
+  p50: number;
+  p99: number;
+  max: number;
+  samples: number;
+}
+
+/**
+ * The event-loop delay a bot started by startBot saw since the previous call (or its start); the
+ * probe starts afresh after each. Resolves with the probe's next line, within 10 s.
+ */
+export function readEventLoopDelay(child: ChildProcess): Promise<EventLoopDelay> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      child.stdout?.off('data', onData);
+      reject(new Error('no event-loop delay from the bot within 10 s'));
+    }, 10_000);
+    const onData = (d: Buffer) => {
+      out += String(d);
+      const m = /EVENT_LOOP_DELAY (\{.*\})/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        child.stdout?.off('data', onData);
+        resolve(JSON.parse(m[1] as string) as EventLoopDelay);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.kill('SIGUSR2');
+  });
+}
+
+/** "p50 0.1 ms, p99 2.3 ms, max 40 ms" */
+export function formatEventLoopDelay(d: EventLoopDelay): string {
+  return `p50 ${d.p50} ms, p99 ${d.p99} ms, max ${d.max} ms`;
 }
 
 /** The port a started app prints ("HTTP on :PORT"), within 30 s. */

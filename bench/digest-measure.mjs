@@ -3,6 +3,7 @@
 // through the TypeScript loader, so the memory measured is the bot's own. Prints one JSON line.
 //   node bench/digest-measure.mjs DATABASE_URL
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 
 const RUNS = 3;
@@ -36,6 +37,12 @@ const sample = () => {
   heapPeak = Math.max(heapPeak, m.heapUsed);
 };
 const timer = setInterval(sample, 5);
+// The event loop over the builds: a digest job runs in the bot's process, so how long one build
+// holds the loop at a stretch is how long the bot's other answers wait (figures beyond the 10 ms
+// sampling interval, in ms).
+const loop = monitorEventLoopDelay({ resolution: 10 });
+loop.enable();
+const beyond = (ns) => Math.max(0, Math.round((ns / 1e6 - 10) * 10) / 10);
 const runs = [];
 let messages = 0;
 let chartBytes = 0;
@@ -62,6 +69,7 @@ try {
   }
 } finally {
   clearInterval(timer);
+  loop.disable();
   await database.close();
 }
 const totals = runs.map((r) => r.totalMs).sort((a, b) => a - b);
@@ -80,5 +88,11 @@ process.stdout.write(
     firstBuildMaxRssMb: runs[0]?.maxRssMb ?? maxRss,
     buildIncrementMb: Math.round((maxRss - baselineMaxRssMb) * 10) / 10,
     heapUsedPeakMb: mb(heapPeak),
+    eventLoop: {
+      p50: beyond(loop.percentile(50)),
+      p99: beyond(loop.percentile(99)),
+      max: beyond(loop.max),
+      samples: loop.count,
+    },
   })}\n`,
 );

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTestDatabase, type TestProvider } from '../tests/helpers/databases.js';
 import { seedSyntheticOrganization } from '../tests/helpers/digest-fixtures.js';
-import { buildBot } from './bot-process.js';
+import { buildBot, type EventLoopDelay, formatEventLoopDelay } from './bot-process.js';
 
 const WEEKS = 50;
 const root = join(import.meta.dirname, '..');
@@ -31,6 +31,8 @@ interface Measurement {
   /** Peak RSS minus the baseline: what the builds added to a running bot. */
   buildIncrementMb: number;
   heapUsedPeakMb: number;
+  /** The measuring process's event loop over the builds (ms beyond the sampling interval). */
+  eventLoop: EventLoopDelay;
 }
 
 async function main(): Promise<void> {
@@ -75,7 +77,8 @@ async function main(): Promise<void> {
     process.stdout.write(
       `median ${m.medianMs.toFixed(0)} ms; ${m.messages} messages (weekly + department digests), chart ${Math.round(m.chartBytes / 1024)} KiB\n` +
         `memory: RSS before building ${m.baselineRssMb} MB, peak in the first build ${m.firstBuildMaxRssMb} MB, ` +
-        `peak over ${m.runs.length} builds ${m.maxRssMb} MB (+${m.buildIncrementMb} MB), peak heap ${m.heapUsedPeakMb} MB\n`,
+        `peak over ${m.runs.length} builds ${m.maxRssMb} MB (+${m.buildIncrementMb} MB), peak heap ${m.heapUsedPeakMb} MB\n` +
+        `event-loop delay over the builds: ${formatEventLoopDelay(m.eventLoop)}\n`,
     );
     process.stdout.write(`${JSON.stringify({ provider, scale, updates: seeded.updates, seedSeconds, ...m })}\n`);
   } finally {

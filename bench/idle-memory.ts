@@ -13,7 +13,16 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrations.js';
 import { startFakeSlack } from '../tests/helpers/fake-slack.js';
-import { benchRequester, botEnvironment, buildBot, startBot, waitForPort } from './bot-process.js';
+import {
+  benchRequester,
+  botEnvironment,
+  buildBot,
+  type EventLoopDelay,
+  formatEventLoopDelay,
+  readEventLoopDelay,
+  startBot,
+  waitForPort,
+} from './bot-process.js';
 import { seedBenchOrg } from './seed-bench-org.js';
 import { middle, printTable } from './stats.js';
 
@@ -41,6 +50,7 @@ async function main(): Promise<void> {
   const env = botEnvironment(fake.apiUrl);
   const afterStart: { rssMb: number; peakMb: number }[] = [];
   const afterWork: { rssMb: number; peakMb: number }[] = [];
+  const delays: EventLoopDelay[] = [];
   try {
     for (let s = 0; s < starts; s += 1) {
       const bot = startBot(env, databaseUrl);
@@ -49,6 +59,7 @@ async function main(): Promise<void> {
         const pid = bot.pid as number;
         await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
         afterStart.push(memoryOf(pid));
+        await readEventLoopDelay(bot);
         const send = benchRequester(`http://127.0.0.1:${port}`, fake.responseUrl);
         for (const kind of ['command', 'submit'] as const) {
           for (let i = 0; i < REQUESTS; i += 1) {
@@ -60,6 +71,7 @@ async function main(): Promise<void> {
         }
         await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
         afterWork.push(memoryOf(pid));
+        delays.push(await readEventLoopDelay(bot));
       } finally {
         bot.kill('SIGTERM');
       }
@@ -77,8 +89,11 @@ async function main(): Promise<void> {
     ['bot (SQLite, HTTP mode)', 'RSS per start (MB)', 'median RSS', 'median peak'],
     [row('3 s after start', afterStart), row(`after ${REQUESTS} /progress + ${REQUESTS} submits`, afterWork)],
   );
+  const worst = delays.reduce<EventLoopDelay | undefined>((w, d) => (w && w.p99 >= d.p99 ? w : d), undefined);
+  if (worst)
+    console.log(`event-loop delay over the requests (the start with the highest p99): ${formatEventLoopDelay(worst)}`);
   console.log(
-    `RESULT ${JSON.stringify({ bench: 'idle-memory', afterStartMb: middle(afterStart.map((x) => x.rssMb)), afterWorkMb: middle(afterWork.map((x) => x.rssMb)), peakMb: middle(afterWork.map((x) => x.peakMb)) })}`,
+    `RESULT ${JSON.stringify({ bench: 'idle-memory', eventLoop: worst, afterStartMb: middle(afterStart.map((x) => x.rssMb)), afterWorkMb: middle(afterWork.map((x) => x.rssMb)), peakMb: middle(afterWork.map((x) => x.peakMb)) })}`,
   );
 }
 

@@ -27,6 +27,8 @@ import { createLogger } from '../src/logger.js';
 import { createJobSlackClient } from '../src/slack/job-client.js';
 import { createTestDatabase, type TestProvider } from '../tests/helpers/databases.js';
 import { bareFanout } from './bare-fanout.js';
+import type { EventLoopDelay } from './bot-process.js';
+import { monitorEventLoop } from './event-loop.js';
 import { FANOUT_TICK, seedReminderOwners } from './seed-reminder-owners.js';
 import { median, printTable } from './stats.js';
 import { countDuplicates, floorSeconds, startThrottledSlack, type ThrottledSlackLimits } from './throttled-slack.js';
@@ -45,6 +47,8 @@ interface RunResult {
   http429: number;
   baseline429: number | null;
   deliveryRowsSent: number;
+  /** This process's event loop while the job ran (the job, and the fake Slack beside it). */
+  eventLoop: EventLoopDelay;
 }
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -96,6 +100,7 @@ async function runOnce(
     });
     const clients = await Promise.all(Array.from({ length: options.replicas }, () => openDatabase(testDb.url)));
     const started = Date.now();
+    const loop = monitorEventLoop();
     const results = await Promise.all(
       clients.map((c) =>
         remindersJob(config).run({
@@ -108,6 +113,7 @@ async function runOnce(
       ),
     );
     const seconds = (Date.now() - started) / 1000;
+    const eventLoop = loop.stop();
     for (const c of clients) await c.close();
     const deliveryRowsSent = await testDb.db.delivery.count({ where: { status: 'sent' } });
     return {
@@ -125,6 +131,7 @@ async function runOnce(
       http429: slack.stats.rateLimited,
       baseline429,
       deliveryRowsSent,
+      eventLoop,
     };
   } finally {
     await slack.close();

@@ -3,8 +3,9 @@
  * runnable alone, with the command printed before it), then one summary. Every figure is printed
  * with the load average of the machine just before it was measured.
  *
- *   npm run bench [-- --only ack,digest,fanout,memory] [--scales 1,4] [--providers sqlite,postgresql]
- *                 [--people 1000] [--requests 2000] [--concurrency 50] [--repeats 5]
+ *   npm run bench [-- --only ack,digest,fanout,memory,home-burst,lock-contention] [--scales 1,4]
+ *                 [--providers sqlite,postgresql] [--people 1000] [--requests 2000] [--concurrency 50]
+ *                 [--repeats 5]
  *
  * 1. Ack latency (bench/ack-latency.ts): tracker vs a bare Bolt app, HTTP mode, p50/p99 and ratios;
  *    the closed loop `--repeats` times, the summary giving the median of the runs' ratios.
@@ -17,17 +18,25 @@
  *    bare sender measured in the same run. The default is 1,000 people (about 2 minutes);
  *    `--people 5000` is the full-size run (about 9 minutes).
  * 4. Memory of a running bot (bench/idle-memory.ts): RSS after start and after 400 requests.
+ * 5. Home-tab burst (bench/home-burst.ts): 500 people, 100 openings a second for 5 s, views.publish
+ *    held to Slack's Tier 4 by the fake Slack; acks, publishes per opening, render CPU.
+ * 6. Lock contention (bench/lock-contention.ts): another process holds SQLite's write lock for 20 s
+ *    while a submission arrives every 2 s (and a /progress between them); the slowest answer.
+ * Every scenario reports the event-loop delay (perf_hooks.monitorEventLoopDelay) of the process
+ * doing the work: the bot's through a preloaded probe (bench/event-loop-probe.mjs), the digest's
+ * and the reminders job's in their own process.
  */
 import { spawn } from 'node:child_process';
 import { pbkdf2Sync } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { type EventLoopDelay, formatEventLoopDelay } from './bot-process.js';
 import { printTable } from './stats.js';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'ack,digest,fanout,memory' },
+    only: { type: 'string', default: 'ack,digest,fanout,memory,home-burst,lock-contention' },
     scales: { type: 'string', default: '1,4,16' },
     providers: { type: 'string', default: 'sqlite,postgresql' },
     people: { type: 'string', default: '1000' },
@@ -109,6 +118,8 @@ if (only.has('ack')) {
       /^tracker, (.+?): (\d+) answered in ([\d.]+) s; (\d+) messages sent after the acks, the last ([\d.]+) s/.exec(
         line,
       );
+    const loop = /^tracker event-loop delay, (.+): (p50 .+)$/.exec(line);
+    if (loop) summary.push([`ack ${loop[1]}, event-loop delay`, loop[2] as string, loadBefore]);
     if (f && !afterAckSeen) {
       afterAckSeen = true;
       summary.push([
@@ -134,6 +145,7 @@ if (only.has('digest')) {
         maxRssMb?: number;
         baselineRssMb?: number;
         firstBuildMaxRssMb?: number;
+        eventLoop?: EventLoopDelay;
       };
       const ms = m.medianMs ?? Number.NaN;
       if (scale === scales[0]) baselineMs = ms;
@@ -141,7 +153,8 @@ if (only.has('digest')) {
       summary.push([
         `digest ${provider} ${scale}×`,
         `median ${Math.round(ms)} ms for ${m.updates} updates${ratio}; RSS ${m.baselineRssMb} MB before, ` +
-          `${m.firstBuildMaxRssMb} MB peak in the first build, ${m.maxRssMb} MB over three`,
+          `${m.firstBuildMaxRssMb} MB peak in the first build, ${m.maxRssMb} MB over three; ` +
+          `event-loop delay ${m.eventLoop ? formatEventLoopDelay(m.eventLoop) : '-'}`,
         loadBefore,
       ]);
     }
@@ -156,10 +169,12 @@ if (only.has('memory')) {
     afterStartMb?: number;
     afterWorkMb?: number;
     peakMb?: number;
+    eventLoop?: EventLoopDelay;
   };
   summary.push([
     'bot memory (SQLite)',
-    `RSS ${m.afterStartMb} MB after start, ${m.afterWorkMb} MB after 400 requests (peak ${m.peakMb} MB)`,
+    `RSS ${m.afterStartMb} MB after start, ${m.afterWorkMb} MB after 400 requests (peak ${m.peakMb} MB); ` +
+      `event-loop delay ${m.eventLoop ? formatEventLoopDelay(m.eventLoop) : '-'}`,
     loadBefore,
   ]);
 }
@@ -177,6 +192,7 @@ if (only.has('fanout')) {
       lost: number;
       duplicates: number;
       http429: number;
+      eventLoop?: EventLoopDelay;
     }[];
   };
   for (const r of result.runs ?? []) {
@@ -184,10 +200,68 @@ if (only.has('fanout')) {
       `fan-out ${values.people} people (${r.scenario})`,
       `${r.seconds.toFixed(1)} s = ${(r.seconds / r.floorSeconds).toFixed(2)}× the floor (${r.floorSeconds.toFixed(1)} s)` +
         (r.baselineSeconds ? `, ${(r.seconds / r.baselineSeconds).toFixed(2)}× the bare sender` : '') +
-        `; lost ${r.lost}, duplicates ${r.duplicates}, 429s ${r.http429}`,
+        `; lost ${r.lost}, duplicates ${r.duplicates}, 429s ${r.http429}` +
+        `; event-loop delay ${r.eventLoop ? formatEventLoopDelay(r.eventLoop) : '-'}`,
       loadBefore,
     ]);
   }
+}
+
+/** The RESULT line a script printed, parsed. */
+function resultOf<T>(out: string): Partial<T> {
+  const line = out.split('\n').find((l) => l.startsWith('RESULT '));
+  return JSON.parse(line?.slice('RESULT '.length) ?? '{}') as Partial<T>;
+}
+
+if (only.has('home-burst')) {
+  const loadBefore = load();
+  const r = resultOf<{
+    openings: number;
+    people: number;
+    ackP50: number;
+    ackP99: number;
+    ackMax: number;
+    over3s: number;
+    publishes: number;
+    publishedPeople: number;
+    publish429: number;
+    lastPublishS: number;
+    eventLoopBurst: EventLoopDelay;
+    eventLoopPublishing: EventLoopDelay;
+    renderMemberCpuMs: number;
+    renderHqCpuMs: number;
+  }>(await runScript('home-burst.ts', []));
+  summary.push([
+    `Home burst, ${r.openings} openings by ${r.people} people`,
+    `ack p50 ${r.ackP50} ms / p99 ${r.ackP99} ms / max ${r.ackMax} ms, ${r.over3s} over 3 s; ` +
+      `${r.publishes} views.publish (${((r.publishes ?? 0) / (r.openings ?? 1)).toFixed(2)} per opening, ` +
+      `${r.publishedPeople} people, ${r.publish429} 429s, the last at ${r.lastPublishS?.toFixed(0)} s); ` +
+      `event-loop delay ${r.eventLoopBurst ? formatEventLoopDelay(r.eventLoopBurst) : '-'} in the burst, ` +
+      `${r.eventLoopPublishing ? formatEventLoopDelay(r.eventLoopPublishing) : '-'} while publishing; ` +
+      `render CPU ${r.renderMemberCpuMs} ms (member) / ${r.renderHqCpuMs} ms (headquarters)`,
+    loadBefore,
+  ]);
+}
+
+if (only.has('lock-contention')) {
+  const loadBefore = load();
+  const r = resultOf<{
+    holdS: number;
+    answers: number;
+    slowestMs: number;
+    over3s: number;
+    non200: number;
+    submissions: number;
+    storedDuringLock: number;
+    eventLoop: EventLoopDelay;
+  }>(await runScript('lock-contention.ts', []));
+  summary.push([
+    `SQLite write lock held ${r.holdS} s`,
+    `${r.answers} answers, the slowest ${r.slowestMs} ms, ${r.over3s} over 3 s, ${r.non200} not 200; ` +
+      `${r.storedDuringLock} of ${r.submissions} reports stored; ` +
+      `event-loop delay ${r.eventLoop ? formatEventLoopDelay(r.eventLoop) : '-'}`,
+    loadBefore,
+  ]);
 }
 
 console.log(

@@ -2,8 +2,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 // A Slack Web API stand-in on 127.0.0.1 that keeps Slack's posting limits for chat.postMessage
-// (about one message per second per channel, a workspace-wide token bucket) and answers 429 with
-// Retry-After when a client breaks them, as Slack does. It can also be switched into an outage
+// (about one message per second per channel, a workspace-wide token bucket), and optionally
+// views.publish's (Tier 4: a number of calls a minute), and answers 429 with Retry-After when a
+// client breaks them, as Slack does. It answers the start-up calls of a bot (auth.test, bots.info
+// for the tests' installation) so a whole bot process can run against it. It can also be switched into an outage
 // (every call answered 500 or 429), and records every message it accepted, so benchmarks and
 // fault tests can count what reached "Slack": recipients, duplicates, timing.
 
@@ -14,6 +16,8 @@ export interface ThrottledSlackLimits {
   workspaceRate: number;
   /** Messages the workspace bucket allows in a burst. */
   workspaceBurst: number;
+  /** views.publish calls a minute (a bucket of that many, refilled over the minute); absent: no limit. */
+  viewsPublishPerMinute?: number;
 }
 
 export interface AcceptedPost {
@@ -43,6 +47,12 @@ export interface ThrottledSlackStats {
   byChannel: Map<string, number>;
   firstAt: number;
   lastAt: number;
+  /** views.publish calls accepted, per user, and when the first and last were. */
+  viewsPublished: number;
+  viewsPublish429: number;
+  viewsPublishedByUser: Map<string, number>;
+  viewsPublishFirstAt: number;
+  viewsPublishLastAt: number;
 }
 
 export interface OutageOptions {
@@ -78,6 +88,11 @@ export function emptyStats(): ThrottledSlackStats {
     byChannel: new Map(),
     firstAt: 0,
     lastAt: 0,
+    viewsPublished: 0,
+    viewsPublish429: 0,
+    viewsPublishedByUser: new Map(),
+    viewsPublishFirstAt: 0,
+    viewsPublishLastAt: 0,
   };
 }
 
@@ -186,6 +201,29 @@ export async function startThrottledSlack(limits: ThrottledSlackLimits): Promise
     return reply(res, 200, { ok: true, channel: channel.startsWith('U') ? `D${channel.slice(1)}` : channel, ts });
   };
 
+  const publishRate = limits.viewsPublishPerMinute ?? Number.POSITIVE_INFINITY;
+  let publishTokens = publishRate;
+  let publishTokensAt = Date.now();
+  const viewsPublish = (res: ServerResponse, body: Record<string, string>) => {
+    const now = Date.now();
+    if (Number.isFinite(publishRate)) {
+      publishTokens = Math.min(publishRate, publishTokens + ((now - publishTokensAt) / 60_000) * publishRate);
+      publishTokensAt = now;
+      if (publishTokens < 1) {
+        stats.viewsPublish429++;
+        const wait = Math.max(1, Math.ceil(((1 - publishTokens) / publishRate) * 60));
+        return reply(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(wait) });
+      }
+      publishTokens -= 1;
+    }
+    const user = String(body.user_id);
+    stats.viewsPublished++;
+    stats.viewsPublishedByUser.set(user, (stats.viewsPublishedByUser.get(user) ?? 0) + 1);
+    if (!stats.viewsPublishFirstAt) stats.viewsPublishFirstAt = now;
+    stats.viewsPublishLastAt = now;
+    return reply(res, 200, { ok: true, view: { id: `V${user}`, hash: String(now) } });
+  };
+
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     let raw = '';
     // A client killed mid-request (the fault tests SIGKILL the bot) must not take the server down.
@@ -199,6 +237,22 @@ export async function startThrottledSlack(limits: ThrottledSlackLimits): Promise
       const method = (req.url ?? '').replace(/^\/api\//, '');
       if (outage) return outageAnswer(res, outage);
       if (method === 'users.info') return reply(res, 200, { ok: true, user: { id: body.user, locale: 'ja-JP' } });
+      if (method === 'auth.test') {
+        return reply(res, 200, {
+          ok: true,
+          url: 'https://fake.slack.test/',
+          team: 'Fake',
+          user: 'tracker',
+          team_id: 'T0001',
+          enterprise_id: 'E0001',
+          user_id: 'UBOT00001',
+          bot_id: 'BBOT00001',
+        });
+      }
+      if (method === 'bots.info') {
+        return reply(res, 200, { ok: true, bot: { id: 'BBOT00001', app_id: 'A123456', user_id: 'UBOT00001' } });
+      }
+      if (method === 'views.publish') return viewsPublish(res, body);
       if (method === 'chat.update') {
         stats.updates++;
         return reply(res, 200, { ok: true, channel: body.channel, ts: body.ts });

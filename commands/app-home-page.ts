@@ -1,11 +1,10 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { applyHomePageValue, parseHomePages } from '../src/blocks/home.js';
-import type { AppContext } from '../src/context.js';
-import { publishHome } from './app-home.js';
+import type { HomePublisher } from '../src/slack/home-publisher.js';
 
 /** A paging button on the Home tab (home_page_mine_next, home_page_org_previous…): republishes that page. */
 export const appHomePage =
-  (ctx: AppContext) =>
+  (home: HomePublisher) =>
   async ({
     ack,
     body,
@@ -14,5 +13,5 @@ export const appHomePage =
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const pages = applyHomePageValue(parseHomePages(body.view?.private_metadata), action.value);
-    await publishHome(ctx, client, body.user.id, pages);
+    home.request(client, body.user.id, pages);
   };

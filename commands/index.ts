@@ -5,7 +5,8 @@ import { REVIEW_LIST_OPEN_ACTION, REVIEW_OPEN_ACTION, REVIEW_PAGE_ACTION } from 
 import { REVIEW_STEP_CALLBACK_ID } from '../src/blocks/review-step-modal.js';
 import { OPEN_PROGRESS_ACTION, TARGETS_PAGE_ACTION } from '../src/blocks/targets-message.js';
 import type { ListenerContext } from '../src/context.js';
-import { appHomeOpened } from './app-home.js';
+import { HomePublisher } from '../src/slack/home-publisher.js';
+import { appHomeOpened, renderHome } from './app-home.js';
 import { appHomePage } from './app-home-page.js';
 import { openProgressAction } from './open-progress.js';
 import { progressCommand } from './progress.js';
@@ -22,6 +23,11 @@ import { trackerCommand } from './tracker.js';
 
 /** Registers every Slack listener with Bolt: the one place they are wired. */
 export function registerListeners(app: App, ctx: ListenerContext): void {
+  // One queue of Home publishes per app, shared by openings and paging buttons.
+  const home = new HomePublisher({
+    render: (client, userId, pages) => renderHome(ctx, client, userId, pages),
+    logger: ctx.logger,
+  });
   app.command('/progress', progressCommand(ctx));
   app.command('/targets', targetsCommand(ctx));
   app.command('/tracker', trackerCommand(ctx));
@@ -29,7 +35,7 @@ export function registerListeners(app: App, ctx: ListenerContext): void {
   app.action<BlockAction>(PROGRESS_TARGET_ACTION, progressTargetSelected(ctx));
   app.action<BlockButtonAction>(OPEN_PROGRESS_ACTION, openProgressAction(ctx));
   app.action<BlockButtonAction>(new RegExp(`^${TARGETS_PAGE_ACTION}_(next|previous)$`), targetsPage(ctx));
-  app.action<BlockButtonAction>(new RegExp(`^${HOME_PAGE_ACTION}_(mine|org)_(next|previous)$`), appHomePage(ctx));
+  app.action<BlockButtonAction>(new RegExp(`^${HOME_PAGE_ACTION}_(mine|org)_(next|previous)$`), appHomePage(home));
   app.action<BlockButtonAction>(REVIEW_LIST_OPEN_ACTION, reviewOpenList(ctx));
   app.action<BlockButtonAction>(REVIEW_OPEN_ACTION, reviewOpen(ctx));
   app.action<BlockButtonAction>(new RegExp(`^${REVIEW_PAGE_ACTION}_(next|previous)$`), reviewPage(ctx));
@@ -38,5 +44,5 @@ export function registerListeners(app: App, ctx: ListenerContext): void {
   app.view<ViewSubmitAction>(REVIEW_STEP_CALLBACK_ID, reviewSubmit(ctx));
 
   app.options({ action_id: PROGRESS_TARGET_ACTION }, progressTargetOptions(ctx));
-  app.event('app_home_opened', appHomeOpened(ctx));
+  app.event('app_home_opened', appHomeOpened(home));
 }

@@ -1,7 +1,7 @@
 import { isOverdue } from '../../calendar/overdue.js';
 import type { Db } from '../../db/client.js';
-import { isStatus, type Status } from '../../domain/status.js';
-import { listLatestValues } from './list-latest-values.js';
+import type { Status } from '../../domain/status.js';
+import { listLatestUpdates } from './list-latest-updates.js';
 
 export interface TargetStatus {
   id: number;
@@ -12,7 +12,7 @@ export interface TargetStatus {
   indicatorUnit: string | null;
   indicatorTarget: number | null;
   latest: { status: Status; reportedAt: Date; reporterId: string; percent: number | null } | null;
-  /** Most recent value reported (an update may report a status without one). */
+  /** Most recent value reported, for a target with an indicator target (an update may report a status without one). */
   latestValue: number | null;
   overdueMilestones: { title: string; dueOn: Date }[];
   nextMilestone: { title: string; dueOn: Date } | null;
@@ -26,18 +26,18 @@ export async function listTargetStatuses(
   db: Db,
   input: { departmentId: number; fiscalYear: number; today: Date },
 ): Promise<TargetStatus[]> {
-  const targets = await db.target.findMany({
-    where: { departmentId: input.departmentId, fiscalYear: { year: input.fiscalYear } },
-    include: {
-      updates: { orderBy: [{ reportedAt: 'desc' }, { id: 'desc' }], take: 1 },
-      milestones: { where: { doneAt: null }, orderBy: [{ dueOn: 'asc' }, { sortOrder: 'asc' }] },
-    },
-    orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
-  });
-  const ids = targets.map((t) => t.id);
-  const valueByTarget = await listLatestValues(db, ids);
+  const [targets, latest] = await Promise.all([
+    db.target.findMany({
+      where: { departmentId: input.departmentId, fiscalYear: { year: input.fiscalYear } },
+      include: {
+        milestones: { where: { doneAt: null }, orderBy: [{ dueOn: 'asc' }, { sortOrder: 'asc' }] },
+      },
+      orderBy: [{ sortOrder: 'asc' }, { code: 'asc' }],
+    }),
+    listLatestUpdates(db, { fiscalYear: input.fiscalYear, departmentId: input.departmentId }),
+  ]);
   return targets.map((t) => {
-    const last = t.updates[0];
+    const last = latest.updates.get(t.id);
     const overdue = t.milestones.filter((m) => isOverdue(m.dueOn, input.today));
     const upcoming = t.milestones.find((m) => !isOverdue(m.dueOn, input.today)) ?? null;
     return {
@@ -48,11 +48,8 @@ export async function listTargetStatuses(
       ownerId: t.ownerId,
       indicatorUnit: t.indicatorUnit,
       indicatorTarget: t.indicatorTarget,
-      latest:
-        last && isStatus(last.status)
-          ? { status: last.status, reportedAt: last.reportedAt, reporterId: last.reporterId, percent: last.percent }
-          : null,
-      latestValue: valueByTarget.get(t.id) ?? null,
+      latest: last ?? null,
+      latestValue: latest.values.get(t.id) ?? null,
       overdueMilestones: overdue.map((m) => ({ title: m.title, dueOn: m.dueOn })),
       nextMilestone: upcoming ? { title: upcoming.title, dueOn: upcoming.dueOn } : null,
     };

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
-import { isStatus, type Status } from '../../domain/status.js';
+import type { Status } from '../../domain/status.js';
+import { listLatestUpdates } from './list-latest-updates.js';
 
 export interface DepartmentStatusCounts {
   id: number;
@@ -15,7 +16,8 @@ export interface DepartmentStatusCounts {
 
 /**
  * Per department, how many of a fiscal year's targets stand at each status, for headquarters'
- * overview. Three queries whatever the number of departments (no query per department).
+ * overview. Three queries whatever the number of departments (no query per department), none of
+ * them reading every update of the year.
  */
 export async function summarizeDepartmentStatuses(
   db: Db,
@@ -31,12 +33,7 @@ export async function summarizeDepartmentStatuses(
         department: { select: { code: true, name: true, nameEn: true, sortOrder: true } },
       },
     }),
-    db.progressUpdate.findMany({
-      where: { target: inYear },
-      orderBy: [{ targetId: 'asc' }, { reportedAt: 'desc' }, { id: 'desc' }],
-      distinct: ['targetId'],
-      select: { targetId: true, status: true },
-    }),
+    listLatestUpdates(db, { fiscalYear: input.fiscalYear }),
     // The overdue rule (isOverdue, src/calendar/overdue.ts) as a query.
     db.milestone.groupBy({
       by: ['targetId'],
@@ -44,7 +41,6 @@ export async function summarizeDepartmentStatuses(
       _count: { _all: true },
     }),
   ]);
-  const statusOf = new Map(latest.map((u) => [u.targetId, u.status]));
   const overdueTargets = new Set(overdue.map((m) => m.targetId));
   const byDepartment = new Map<number, DepartmentStatusCounts & { sortOrder: number }>();
   for (const t of targets) {
@@ -63,8 +59,7 @@ export async function summarizeDepartmentStatuses(
       byDepartment.set(t.departmentId, row);
     }
     row.total++;
-    const status = statusOf.get(t.id);
-    row.counts[isStatus(status) ? status : 'none']++;
+    row.counts[latest.updates.get(t.id)?.status ?? 'none']++;
     if (overdueTargets.has(t.id)) row.overdue++;
   }
   return [...byDepartment.values()]
