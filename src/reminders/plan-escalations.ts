@@ -120,7 +120,7 @@ function toldIndex(history: DeliveryWithTargets[]): (targetId: number, recipient
 
 /**
  * Escalations due at `now`. A target reminded (a sent reminder) and still without an update N
- * business days later goes to its department's managers; still silent N business days after that,
+ * business days later (no report and no self-assessment since) goes to its department's managers; still silent N business days after that,
  * to headquarters (the fiscal year's leadership channel, else the configured HQ users). A target is
  * escalated once per reminder at each level, not when its owner changed or paused since.
  */
@@ -161,7 +161,9 @@ export async function planEscalations(db: Db, input: EscalationInput): Promise<P
       const f = facts.get(id);
       // Reassigned since: the new owner has not been reminded yet. Paused: on leave, not chased.
       if (!f || f.ownerId !== stage.owner || paused.has(stage.owner)) continue;
+      // Answered since the reminder: a progress report, or the self-assessment the window asked for.
       if (f.lastReportedAt && f.lastReportedAt.getTime() >= stage.since.getTime()) continue;
+      if (f.lastSelfAssessedAt && f.lastSelfAssessedAt.getTime() >= stage.since.getTime()) continue;
       out.push({ target: { ...f, ownerId: stage.owner, remindedOn: stage.anchorDay, since: stage.since }, stage });
     }
     return out.sort(

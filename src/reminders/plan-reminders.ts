@@ -157,7 +157,10 @@ export async function planReminders(db: Db, input: PlanInput): Promise<ReminderP
       const reason = windowReason(window, slot.kind, slot.daysBefore, rules);
       if (window.role === 'self') {
         const since = instantAt(reason.cycleStart, '00:00', timeZone);
-        addOwners(reason, await listTargetsNeedingUpdate(db, { fiscalYearId: window.fiscalYearId, since }));
+        addOwners(
+          reason,
+          await listTargetsNeedingUpdate(db, { fiscalYearId: window.fiscalYearId, since, selfAssessing: true }),
+        );
         continue;
       }
       // Approve and check windows: whoever takes that step, about the targets still waiting for it.

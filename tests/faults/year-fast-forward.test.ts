@@ -196,12 +196,13 @@ describe('a fiscal year and its review season in fast forward', () => {
           ['KA-1', 'U0KANA0001'],
           ['KB-1', 'U0KANB0001'],
           ['TS-1', 'U0TOSH0001'],
-          ['TS-2', 'U0TOSH0002'],
           ['TS-3', 'U0TOSH0001'],
         ] as const) {
           await r.step(code, owner, 'self', at('2027-06-02'), 'B');
         }
       },
+      // The one owner who self-assesses after the window's last day (the review period is still open).
+      '2027-06-21': (r) => r.step('TS-2', 'U0TOSH0002', 'self', at('2027-06-21'), 'B'),
       '2027-06-22': async (r) => {
         // The former managers of the merged and split departments may no longer approve.
         await r.step('KA-1', 'U0KANAM001', 'approve', at('2027-06-22'));
@@ -284,7 +285,8 @@ describe('a fiscal year and its review season in fast forward', () => {
     // 自己評価 6/1–6/18: 5/2 (Sun, Golden Week) → 4/30, 5/18, 5/25, 5/31, last day 6/18.
     // 所属長評価 6/21–7/2: 5/22 (Sat) → 5/21, 6/7, 6/14, 6/20 (Sun) → 6/18, last day 7/2.
     // 本部確認 7/5–7/16: 6/5 (Sat) → 6/4, 6/21, 6/28, 7/4 (Sun) → 7/2, last day 7/16.
-    // Owners hear about targets without a report in the cycle (SM-1 was reported on 5/19);
+    // Owners hear about targets without a report in the cycle (SM-1 was reported on 5/19) and not
+    // yet self-assessed (all but TS-2 on 6/2);
     // managers about targets not yet approved (all but TS-3 on 6/22); headquarters about targets
     // not yet checked (all but KK-1 on 7/6).
     expect(Object.fromEntries([...countdown].map(([k, v]) => [k, [...v].sort()]))).toEqual({
@@ -292,7 +294,7 @@ describe('a fiscal year and its review season in fast forward', () => {
       '2026 自己評価 2027-05-18 countdown': [...owners2026].sort(),
       '2026 自己評価 2027-05-25 countdown': [...withoutSm1].sort(),
       '2026 自己評価 2027-05-31 countdown': [...withoutSm1].sort(),
-      '2026 自己評価 2027-06-18 last-day': [...withoutSm1].sort(),
+      '2026 自己評価 2027-06-18 last-day': ['U0TOSH0002'],
       '2026 所属長評価 2027-05-21 countdown': [...managers].sort(),
       '2026 所属長評価 2027-06-07 countdown': [...managers].sort(),
       '2026 所属長評価 2027-06-14 countdown': [...managers].sort(),
@@ -362,7 +364,7 @@ describe('a fiscal year and its review season in fast forward', () => {
       (r) => (JSON.parse(r.payload ?? '{}') as { cycle: string }).cycle === 'countdown:1',
     );
     expect(
-      selfCycle.filter((r) => r.recipient === 'U0KANA0001').map((r) => [r.key.split(':')[1], r.threadTs !== null]),
+      selfCycle.filter((r) => r.recipient === 'U0TOSH0002').map((r) => [r.key.split(':')[1], r.threadTs !== null]),
     ).toEqual([
       ['2027-04-30', false],
       ['2027-05-18', true],
@@ -376,7 +378,7 @@ describe('a fiscal year and its review season in fast forward', () => {
     const db = run.database.db;
     const reminders = await db.delivery.findMany({
       where: { kind: 'reminder', status: 'sent' },
-      include: { targets: { include: { target: { include: { updates: true } } } } },
+      include: { targets: { include: { target: { include: { updates: true, reviewSteps: true } } } } },
       orderBy: { id: 'asc' },
     });
     const escalations = await db.delivery.findMany({
@@ -399,9 +401,12 @@ describe('a fiscal year and its review season in fast forward', () => {
         const on = addOpenDays(day, level === 'escalation-manager' ? 2 : 4);
         if (on > LAST_DAY) continue;
         for (const { target } of about) {
-          const answered = target.updates.some(
-            (u) => u.reportedAt >= (r.sentAt ?? r.dueAt) && u.reportedAt.toISOString().slice(0, 10) <= on,
-          );
+          // Answered: a report, or the self-assessment, after the reminder and before the escalation's
+          // morning (scripted at 08:00 Tokyo, the previous day in UTC).
+          const after = (t: Date) => t >= (r.sentAt ?? r.dueAt) && t.toISOString().slice(0, 10) < on;
+          const answered =
+            target.updates.some((u) => after(u.reportedAt)) ||
+            target.reviewSteps.some((st) => st.step === 'self' && after(st.createdAt));
           if (!answered) expected.add(`${level} ${on} ${target.id} ${since}`);
         }
       }

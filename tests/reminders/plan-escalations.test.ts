@@ -132,4 +132,31 @@ describe.each(PROVIDERS)('planEscalations on %s', (provider) => {
     const items = await plan('2027-05-27T02:00:00Z');
     expect(items.flatMap((i) => i.targets.map((t) => t.code))).toEqual(['A-1']);
   });
+
+  it('drops a target once its owner has self-assessed it since the reminder', async () => {
+    // A self-assessment before the reminder is no answer to it; one after it is.
+    const a1 = org.targetIds['A-1'] as number;
+    await database.db.reviewStep.create({
+      data: {
+        targetId: a1,
+        step: 'self',
+        grade: 'B',
+        comment: 'ok',
+        actorId: 'U1',
+        createdAt: at('2027-05-24T01:00:00Z'),
+      },
+    });
+    expect((await plan('2027-05-27T02:00:00Z')).flatMap((i) => i.targets.map((t) => t.code))).toEqual(['A-1']);
+    await database.db.reviewStep.create({
+      data: {
+        targetId: a1,
+        step: 'self',
+        grade: 'B',
+        comment: 'ok',
+        actorId: 'U1',
+        createdAt: at('2027-05-27T01:30:00Z'),
+      },
+    });
+    expect(await plan('2027-05-27T02:00:00Z')).toEqual([]);
+  });
 });

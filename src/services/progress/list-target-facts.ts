@@ -13,9 +13,14 @@ export interface TargetFacts {
   fiscalYear: number;
   leadershipChannel: string | null;
   lastReportedAt: Date | null;
+  /** When the owner's side last self-assessed the target (the review's 'self' step), if ever. */
+  lastSelfAssessedAt: Date | null;
 }
 
-/** What escalation needs to know about targets: owner, department, fiscal year, latest report time. */
+/**
+ * What escalation needs to know about targets: owner, department, fiscal year, latest report and
+ * self-assessment times.
+ */
 export async function listTargetFacts(db: Db, targetIds: number[]): Promise<Map<number, TargetFacts>> {
   const map = new Map<number, TargetFacts>();
   const ids = [...new Set(targetIds)];
@@ -27,6 +32,12 @@ export async function listTargetFacts(db: Db, targetIds: number[]): Promise<Map<
         department: { select: { code: true, name: true, nameEn: true, sortOrder: true } },
         fiscalYear: { select: { year: true, leadershipChannel: true } },
         updates: { orderBy: [{ reportedAt: 'desc' }, { id: 'desc' }], take: 1, select: { reportedAt: true } },
+        reviewSteps: {
+          where: { step: 'self' },
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          take: 1,
+          select: { createdAt: true },
+        },
       },
     });
     for (const t of rows) {
@@ -43,6 +54,7 @@ export async function listTargetFacts(db: Db, targetIds: number[]): Promise<Map<
         fiscalYear: t.fiscalYear.year,
         leadershipChannel: t.fiscalYear.leadershipChannel,
         lastReportedAt: t.updates[0]?.reportedAt ?? null,
+        lastSelfAssessedAt: t.reviewSteps[0]?.createdAt ?? null,
       });
     }
   }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import { summarizeReview } from '../../review/workflow.js';
 import { REMINDER_TARGET_ORDER } from './target-order.js';
 
 const PAGE = 400;
@@ -18,10 +19,12 @@ export interface TargetNeedingUpdate {
 /**
  * Targets with an owner and no progress update reported at or after `since`, of one fiscal year
  * (by id or by year), optionally only those of some departments; in the organisation's order.
+ * With `selfAssessing`, only targets whose self-assessment is still to do (not yet given, or
+ * returned): a self-assessment window's reminders leave out the targets already assessed.
  */
 export async function listTargetsNeedingUpdate(
   db: Db,
-  input: { since: Date; fiscalYearId?: number; fiscalYear?: number; departmentIds?: number[] },
+  input: { since: Date; fiscalYearId?: number; fiscalYear?: number; departmentIds?: number[]; selfAssessing?: boolean },
 ): Promise<TargetNeedingUpdate[]> {
   if (input.fiscalYearId === undefined && input.fiscalYear === undefined) return [];
   if (input.departmentIds && input.departmentIds.length === 0) return [];
@@ -43,6 +46,9 @@ export async function listTargetsNeedingUpdate(
           take: 1,
           select: { reportedAt: true, status: true },
         },
+        reviewSteps: input.selfAssessing
+          ? { select: { id: true, step: true, grade: true, comment: true, actorId: true, createdAt: true } }
+          : false,
       },
       orderBy: REMINDER_TARGET_ORDER,
       skip,
@@ -51,7 +57,10 @@ export async function listTargetsNeedingUpdate(
     rows.push(...page);
     if (page.length < PAGE) break;
   }
-  return rows.map((t) => ({
+  const open = input.selfAssessing
+    ? rows.filter((t) => ['not_started', 'returned'].includes(summarizeReview(t.reviewSteps ?? []).state))
+    : rows;
+  return open.map((t) => ({
     id: t.id,
     code: t.code,
     title: t.title,

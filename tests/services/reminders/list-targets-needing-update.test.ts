@@ -46,4 +46,27 @@ describe.each(PROVIDERS)('listTargetsNeedingUpdate on %s', (provider) => {
     expect(await listTargetsNeedingUpdate(database.db, { fiscalYear: 2026, departmentIds: [], since })).toEqual([]);
     expect(await listTargetsNeedingUpdate(database.db, { since })).toEqual([]);
   });
+
+  it('leaves out targets already self-assessed when asked for a self-assessment window, not returned ones', async () => {
+    const since = new Date('2026-06-01T00:00:00Z');
+    const a2 = org.targetIds['A-2'] as number;
+    const b1 = org.targetIds['B-1'] as number;
+    await database.db.reviewStep.create({
+      data: { targetId: a2, step: 'self', grade: 'B', comment: 'ok', actorId: 'U1' },
+    });
+    await database.db.reviewStep.create({
+      data: { targetId: b1, step: 'self', grade: 'B', comment: 'ok', actorId: 'U2' },
+    });
+    await database.db.reviewStep.create({
+      data: { targetId: b1, step: 'return', comment: 'again', actorId: 'UM', createdAt: new Date(Date.now() + 1000) },
+    });
+    const all = await listTargetsNeedingUpdate(database.db, { fiscalYearId: org.fiscalYearId, since });
+    const selfAssessing = await listTargetsNeedingUpdate(database.db, {
+      fiscalYearId: org.fiscalYearId,
+      since,
+      selfAssessing: true,
+    });
+    expect(all.map((r) => r.code)).toEqual(['A-1', 'A-2', 'B-1']);
+    expect(selfAssessing.map((r) => r.code)).toEqual(['A-1', 'B-1']);
+  });
 });
