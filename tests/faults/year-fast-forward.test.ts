@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import holidayJp from '@holiday-jp/holiday_jp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allJobs } from '../../jobs/index.js';
+import { runCli } from '../../src/cli/run-cli.js';
 import type { Config } from '../../src/config.js';
 import { AppError } from '../../src/errors.js';
 import { parseOrganizationBytes } from '../../src/import/read-organization-file.js';
@@ -15,6 +17,7 @@ import { createJobSlackClient } from '../../src/slack/job-client.js';
 import { captureLogger, testConfig } from '../helpers/context.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { type FakeSlack, type FakeSlackCall, startFakeSlack } from '../helpers/fake-slack.js';
+import { wiring } from '../helpers/wiring.js';
 
 // A fiscal year in fast forward: FY2026 (令和8年度) from 2026-04-01, its review season until
 // 2027-07-31, and the April 2027 import of FY2027 with people moved, a department renamed, two
@@ -23,6 +26,11 @@ import { type FakeSlack, type FakeSlackCall, startFakeSlack } from '../helpers/f
 // day; a fake Slack Web API answers and records every call.
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/reorganization');
+/** The managers FY2027's file names by e-mail address, and the Slack ids users.lookupByEmail gives. */
+const NEW_MANAGERS = [
+  ['U0KANM0001', 'kankyo.bucho@example.jp'],
+  ['U0TKEIM001', 'toshi-keikaku.bucho@example.jp'],
+] as const;
 const HQ = 'U0HQ000001';
 const FIRST_DAY = '2026-04-01';
 const LAST_DAY = '2027-07-31';
@@ -185,8 +193,30 @@ describe('a fiscal year and its review season in fast forward', () => {
         await importOrganization(r.database.db, organization('fy2026.yaml'), { now: at(FIRST_DAY) });
       },
       '2026-05-08': (r) => r.report('SM-1', 'U0SOMU0001', at('2026-05-08')),
+      // Headquarters imports FY2027 with `tracker import`, naming the two new managers by e-mail.
       '2027-04-01': async (r) => {
-        await importOrganization(r.database.db, organization('fy2027.yaml'), { now: at('2027-04-01') });
+        const dir = mkdtempSync(join(tmpdir(), 'tracker-fy2027-'));
+        const file = join(dir, 'fy2027.yaml');
+        let text = readFileSync(join(FIXTURES, 'fy2027.yaml'), 'utf8');
+        for (const [id, address] of NEW_MANAGERS) {
+          r.slack.usersByEmail.set(address, { id });
+          text = text.replaceAll(`managers: [${id}]`, `managers: [${address}]`);
+        }
+        writeFileSync(file, text);
+        const lines: string[] = [];
+        const env = {
+          DATABASE_URL: r.database.url,
+          SLACK_BOT_TOKEN: 'xoxb-fast-forward',
+          SLACK_API_URL: r.slack.apiUrl,
+          LOG_LEVEL: 'error',
+        };
+        const code = await runCli(
+          ['import', file],
+          { env, out: (l) => lines.push(l), err: (l) => lines.push(l) },
+          wiring,
+        );
+        rmSync(dir, { recursive: true, force: true });
+        if (code !== 0) throw new Error(`tracker import FY2027 failed:\n${lines.join('\n')}`);
       },
       '2027-05-19': (r) => r.report('SM-1', 'U0SOMU0001', at('2027-05-19')),
       '2027-06-02': async (r) => {
@@ -459,6 +489,10 @@ describe('a fiscal year and its review season in fast forward', () => {
     const rows = await run.database.db.delivery.groupBy({ by: ['kind', 'status'], _count: true });
     const calls = new Map<string, number>();
     for (const c of run.sent) calls.set(c.method, (calls.get(c.method) ?? 0) + 1);
+    // The April import resolved the two managers named by e-mail, once each.
+    const lookups = run.slack.callsTo('users.lookupByEmail');
+    expect(lookups.map((c) => c.params.email).sort()).toEqual(NEW_MANAGERS.map(([, address]) => address).sort());
+    calls.set('users.lookupByEmail (the April import)', lookups.length);
     console.log(
       `year in fast forward: ${run.ticks} ticks in ${(run.seconds).toFixed(1)} s; deliveries ${JSON.stringify(
         Object.fromEntries(rows.map((r) => [`${r.kind}:${r.status}`, r._count])),
