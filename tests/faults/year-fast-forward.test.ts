@@ -433,10 +433,10 @@ describe('a fiscal year and its review season in fast forward', () => {
         for (const { target } of about) {
           // Answered: a report, or the self-assessment, after the reminder and before the escalation's
           // morning (scripted at 08:00 Tokyo, the previous day in UTC).
-          const after = (t: Date) => t >= (r.sentAt ?? r.dueAt) && t.toISOString().slice(0, 10) < on;
+          const answersIt = (t: Date) => t >= (r.sentAt ?? r.dueAt) && t.toISOString().slice(0, 10) < on;
           const answered =
-            target.updates.some((u) => after(u.reportedAt)) ||
-            target.reviewSteps.some((st) => st.step === 'self' && after(st.createdAt));
+            target.updates.some((u) => answersIt(u.reportedAt)) ||
+            target.reviewSteps.some((st) => st.step === 'self' && answersIt(st.createdAt));
           if (!answered) expected.add(`${level} ${on} ${target.id} ${since}`);
         }
       }
