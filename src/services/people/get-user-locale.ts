@@ -32,6 +32,9 @@ function remember(db: Db, id: string, locale: string | null, fetchedAt: Date): v
   memory.set(id, { locale, fetchedAt });
 }
 
+/** How long getUserLocale waits for its write of the language and name to the database (ms). */
+export const LOCALE_WRITE_WAIT_MS = 250;
+
 /** A user's language: cached in the database, refreshed from users.info (include_locale) daily. */
 export async function getUserLocale(
   deps: { db: Db; client: WebClient; logger: AppLogger; now: () => Date },
@@ -49,15 +52,24 @@ export async function getUserLocale(
     const info = await deps.client.users.info({ user: slackUserId, include_locale: true });
     const locale = info.user?.locale ?? null;
     remember(deps.db, slackUserId, locale, now);
-    // The database's copy is written without holding the caller: a write waiting for a lock held
-    // elsewhere would otherwise delay the command past its trigger's 3 s (a modal that cannot open).
     // The same answer refreshes the cached display name (src/services/people/get-display-names.ts).
     const data = { locale, localeFetchedAt: now, displayName: userDisplayName(info.user), displayNameFetchedAt: now };
-    deps.db.slackUser
+    const written = deps.db.slackUser
       .upsert({ where: { id: slackUserId }, create: { id: slackUserId, ...data }, update: data })
       .catch((error: unknown) => {
         deps.logger.event('warn', 'user locale not cached in the database', { user: slackUserId, error });
       });
+    // The caller waits for the database's copy (so a name lookup right after reads it) for at most
+    // LOCALE_WRITE_WAIT_MS: a write waiting for a lock held elsewhere goes on without holding the
+    // command past its trigger's 3 s (a modal that cannot open).
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      written,
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, LOCALE_WRITE_WAIT_MS);
+      }),
+    ]);
+    clearTimeout(timer);
     return localeFromSlack(locale);
   } catch (error) {
     deps.logger.event('warn', 'users.info failed; using cached or default locale', { user: slackUserId, error });
