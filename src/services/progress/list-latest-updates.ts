@@ -36,34 +36,21 @@ export async function listLatestUpdates(
   db: Db,
   input: { fiscalYear: number; departmentId?: number },
 ): Promise<LatestUpdates> {
-  const rows =
-    input.departmentId === undefined
-      ? await db.$queryRaw<Row[]>`
-          SELECT x."targetId", u."status", u."reportedAt", u."reporterId", u."percent", x."latestValue"
-          FROM (
-            SELECT t."id" AS "targetId",
-              (SELECT p."id" FROM "ProgressUpdate" p WHERE p."targetId" = t."id"
-                ORDER BY p."reportedAt" DESC, p."id" DESC LIMIT 1) AS "updateId",
-              CASE WHEN t."indicatorTarget" IS NOT NULL THEN (
-                SELECT v."value" FROM "ProgressUpdate" v WHERE v."targetId" = t."id" AND v."value" IS NOT NULL
-                ORDER BY v."reportedAt" DESC, v."id" DESC LIMIT 1
-              ) END AS "latestValue"
-            FROM "Target" t JOIN "FiscalYear" f ON f."id" = t."fiscalYearId"
-            WHERE f."year" = ${input.fiscalYear}
-          ) x LEFT JOIN "ProgressUpdate" u ON u."id" = x."updateId"`
-      : await db.$queryRaw<Row[]>`
-          SELECT x."targetId", u."status", u."reportedAt", u."reporterId", u."percent", x."latestValue"
-          FROM (
-            SELECT t."id" AS "targetId",
-              (SELECT p."id" FROM "ProgressUpdate" p WHERE p."targetId" = t."id"
-                ORDER BY p."reportedAt" DESC, p."id" DESC LIMIT 1) AS "updateId",
-              CASE WHEN t."indicatorTarget" IS NOT NULL THEN (
-                SELECT v."value" FROM "ProgressUpdate" v WHERE v."targetId" = t."id" AND v."value" IS NOT NULL
-                ORDER BY v."reportedAt" DESC, v."id" DESC LIMIT 1
-              ) END AS "latestValue"
-            FROM "Target" t JOIN "FiscalYear" f ON f."id" = t."fiscalYearId"
-            WHERE f."year" = ${input.fiscalYear} AND t."departmentId" = ${input.departmentId}
-          ) x LEFT JOIN "ProgressUpdate" u ON u."id" = x."updateId"`;
+  // 0 stands for "every department" (ids start at 1), so one statement serves both scopes.
+  const departmentId = input.departmentId ?? 0;
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT x."targetId", u."status", u."reportedAt", u."reporterId", u."percent", x."latestValue"
+    FROM (
+      SELECT t."id" AS "targetId",
+        (SELECT p."id" FROM "ProgressUpdate" p WHERE p."targetId" = t."id"
+          ORDER BY p."reportedAt" DESC, p."id" DESC LIMIT 1) AS "updateId",
+        CASE WHEN t."indicatorTarget" IS NOT NULL THEN (
+          SELECT v."value" FROM "ProgressUpdate" v WHERE v."targetId" = t."id" AND v."value" IS NOT NULL
+          ORDER BY v."reportedAt" DESC, v."id" DESC LIMIT 1
+        ) END AS "latestValue"
+      FROM "Target" t JOIN "FiscalYear" f ON f."id" = t."fiscalYearId"
+      WHERE f."year" = ${input.fiscalYear} AND (${departmentId} = 0 OR t."departmentId" = ${departmentId})
+    ) x LEFT JOIN "ProgressUpdate" u ON u."id" = x."updateId"`;
   const updates = new Map<number, LatestUpdate>();
   const values = new Map<number, number>();
   for (const r of rows) {
