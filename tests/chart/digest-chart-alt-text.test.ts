@@ -1,44 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ALT_TEXT_MAX, digestChartAltText } from '../../src/chart/digest-chart-alt-text.js';
 import { chartAttachment } from '../../src/digest/chart-attachment.js';
-import { DIGEST_STATUSES, type DigestData, type DigestDepartment, type StatusCounts } from '../../src/digest/types.js';
 import type { AppLogger } from '../../src/logger.js';
-import { syntheticDigestData } from '../helpers/digest-fixtures.js';
-
-const counts = (c: Partial<StatusCounts>): StatusCounts => ({
-  on_track: 0,
-  at_risk: 0,
-  off_track: 0,
-  done: 0,
-  not_reported: 0,
-  ...c,
-});
-
-function withDepartments(
-  rows: { code: string; name: string; nameEn?: string; counts: Partial<StatusCounts> }[],
-): DigestData {
-  const data = syntheticDigestData({ departments: rows.length, targetsPerDepartment: 1 });
-  const totals = counts({});
-  data.departments = rows.map((row, i): DigestDepartment => {
-    const c = counts(row.counts);
-    for (const s of DIGEST_STATUSES) totals[s] += c[s];
-    return {
-      ...(data.departments[i] as DigestDepartment),
-      id: i + 1,
-      code: row.code,
-      name: row.name,
-      nameEn: row.nameEn ?? null,
-      counts: c,
-      targetCount: DIGEST_STATUSES.reduce((n, s) => n + c[s], 0),
-    };
-  });
-  data.totals = totals;
-  data.targetCount = DIGEST_STATUSES.reduce((n, s) => n + totals[s], 0);
-  return data;
-}
+import { digestDataWithDepartments, syntheticDigestData } from '../helpers/digest-fixtures.js';
 
 // 279 targets, 12 behind: 総務部 3/12, 区民文化部 2/10, 危機管理室 1/4 (25 %) ahead of 健康生きがい部 6/40.
-const org = withDepartments([
+const org = digestDataWithDepartments([
   { code: 'D01', name: '政策経営部', nameEn: 'Policy and Management', counts: { on_track: 100, done: 13 } },
   { code: 'D02', name: '総務部', nameEn: 'General Affairs', counts: { on_track: 9, off_track: 2, at_risk: 1 } },
   { code: 'D03', name: '区民文化部', nameEn: 'Civic Culture', counts: { on_track: 8, not_reported: 2 } },
@@ -65,13 +32,13 @@ describe('digest chart alt text', () => {
   });
 
   it('says when no department is behind', () => {
-    const fine = withDepartments([{ code: 'D01', name: '総務部', counts: { on_track: 5, done: 1 } }]);
+    const fine = digestDataWithDepartments([{ code: 'D01', name: '総務部', counts: { on_track: 5, done: 1 } }]);
     expect(digestChartAltText(fine, 'ja')).toContain('遅延・注意・未報告 0件 / 6件（0%）。遅れている部はありません。');
     expect(digestChartAltText(fine, 'en')).toContain('0 of 6 (0%). No department is behind.');
   });
 
   it('cleans control and bidi characters from names and stays within Slack’s 2000 characters', () => {
-    const hostile = withDepartments(
+    const hostile = digestDataWithDepartments(
       [0, 1, 2].map((i) => ({
         code: `D0${i}`,
         name: `\u202E部${i}\u0007${'長'.repeat(3000)}`,

@@ -7,39 +7,9 @@ import {
   trendMode,
 } from '../../src/chart/digest-chart-option.js';
 import { DIGEST_STATUSES, type DigestData, type DigestDepartment, type StatusCounts } from '../../src/digest/types.js';
-import { syntheticDigestData } from '../helpers/digest-fixtures.js';
+import { digestDataWithDepartments, statusCounts, syntheticDigestData } from '../helpers/digest-fixtures.js';
 
 type Counts = Partial<StatusCounts>;
-const counts = (c: Counts): StatusCounts => ({
-  on_track: 0,
-  at_risk: 0,
-  off_track: 0,
-  done: 0,
-  not_reported: 0,
-  ...c,
-});
-
-/** The synthetic data with its departments replaced by these (code, name, counts). */
-function withDepartments(rows: { code: string; name: string; counts: Counts }[]): DigestData {
-  const data = syntheticDigestData({ departments: rows.length, targetsPerDepartment: 1 });
-  const totals = counts({});
-  data.departments = rows.map((row, i): DigestDepartment => {
-    const c = counts(row.counts);
-    for (const s of DIGEST_STATUSES) totals[s] += c[s];
-    return {
-      ...(data.departments[i] as DigestDepartment),
-      id: i + 1,
-      code: row.code,
-      name: row.name,
-      nameEn: null,
-      counts: c,
-      targetCount: DIGEST_STATUSES.reduce((n, s) => n + c[s], 0),
-    };
-  });
-  data.totals = totals;
-  data.targetCount = DIGEST_STATUSES.reduce((n, s) => n + totals[s], 0);
-  return data;
-}
 
 interface BarItem {
   value: number;
@@ -61,7 +31,7 @@ const yAxis = (data: DigestData, i: number, locale: 'ja' | 'en' = 'ja') =>
 const titles = (data: DigestData, locale: 'ja' | 'en') =>
   (digestChartOption(data, locale).option.title as { text: string }[]).map((t) => t.text).join('\n');
 
-const example = withDepartments([
+const example = digestDataWithDepartments([
   // Import order: the biggest department first, almost all on track.
   { code: 'D01', name: '政策経営部', counts: { on_track: 38, done: 2, at_risk: 1, not_reported: 1 } },
   { code: 'D02', name: '総務部', counts: { on_track: 9, off_track: 2, at_risk: 1 } },
@@ -92,8 +62,8 @@ describe('departments on the chart', () => {
       { code: 'D2', name: 'A', counts: { on_track: 2, at_risk: 2 } },
       { code: 'D1', name: 'C', counts: { on_track: 1 } },
     ];
-    const forward = chartDepartments(withDepartments(rows).departments).map((d) => d.code);
-    const backward = chartDepartments(withDepartments([...rows].reverse()).departments).map((d) => d.code);
+    const forward = chartDepartments(digestDataWithDepartments(rows).departments).map((d) => d.code);
+    const backward = chartDepartments(digestDataWithDepartments([...rows].reverse()).departments).map((d) => d.code);
     expect(forward).toEqual(['D2', 'D10', 'D1']);
     expect(backward).toEqual(forward);
   });
@@ -153,10 +123,10 @@ describe('departments on the chart', () => {
     const data = syntheticDigestData({ departments: 400, targetsPerDepartment: 2 });
     // All on track but the last department (off track) and every third (one not reported).
     data.departments.forEach((d, i) => {
-      d.counts = counts(i % 3 === 0 ? { on_track: 1, not_reported: 1 } : { on_track: 2 });
+      d.counts = statusCounts(i % 3 === 0 ? { on_track: 1, not_reported: 1 } : { on_track: 2 });
     });
     const last = data.departments[399] as DigestDepartment;
-    last.counts = counts({ off_track: 2 });
+    last.counts = statusCounts({ off_track: 2 });
     const shown = chartDepartments(data.departments);
     expect(shown).toHaveLength(CHART_MAX_DEPARTMENTS);
     expect(shown[0]?.id).toBe(last.id);
@@ -172,7 +142,7 @@ describe('the trend panel', () => {
     const data = syntheticDigestData({ departments: 3, targetsPerDepartment: 4 });
     data.trend = statusesPerWeek.map((c, i) => ({
       day: `2026-11-${String(2 + i * 7).padStart(2, '0')}`,
-      counts: counts(c),
+      counts: statusCounts(c),
     }));
     const last = data.trend.at(-1);
     if (last) data.today = last.day;
@@ -210,7 +180,7 @@ describe('the trend panel', () => {
 
   it('uses the digest’s totals when the trend has no point at all', () => {
     const data = trendOf([]);
-    data.totals = counts({ on_track: 12 });
+    data.totals = statusCounts({ on_track: 12 });
     data.today = '2026-04-06';
     expect(trendSeries(data)[0]?.data).toEqual([100]);
     expect(titles(data, 'ja')).toContain('報告は今週から始まります');

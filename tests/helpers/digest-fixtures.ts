@@ -2,12 +2,14 @@ import { join } from 'node:path';
 import { calendarFromDate, dateFromCalendar } from '../../src/calendar/days.js';
 import type { Db } from '../../src/db/client.js';
 import {
+  DIGEST_STATUSES,
   type DigestChange,
   type DigestData,
   type DigestDepartment,
   type DigestStatus,
   type DigestTarget,
   emptyCounts,
+  type StatusCounts,
 } from '../../src/digest/types.js';
 import type { Status } from '../../src/domain/status.js';
 import { readOrganizationFile } from '../../src/import/read-organization-file.js';
@@ -444,4 +446,33 @@ export function syntheticDigestData(options: {
     },
     reviewSeason: null,
   };
+}
+
+/** Status counts with every status not given at 0. */
+export function statusCounts(c: Partial<StatusCounts>): StatusCounts {
+  return { ...emptyCounts(), ...c };
+}
+
+/** The synthetic digest data with its departments replaced by these (code, names, counts), totals to match. */
+export function digestDataWithDepartments(
+  rows: { code: string; name: string; nameEn?: string; counts: Partial<StatusCounts> }[],
+): DigestData {
+  const data = syntheticDigestData({ departments: rows.length, targetsPerDepartment: 1 });
+  const totals = statusCounts({});
+  data.departments = rows.map((row, i): DigestDepartment => {
+    const c = statusCounts(row.counts);
+    for (const s of DIGEST_STATUSES) totals[s] += c[s];
+    return {
+      ...(data.departments[i] as DigestDepartment),
+      id: i + 1,
+      code: row.code,
+      name: row.name,
+      nameEn: row.nameEn ?? null,
+      counts: c,
+      targetCount: DIGEST_STATUSES.reduce((n, s) => n + c[s], 0),
+    };
+  });
+  data.totals = totals;
+  data.targetCount = DIGEST_STATUSES.reduce((n, s) => n + totals[s], 0);
+  return data;
 }
