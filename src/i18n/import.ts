@@ -289,6 +289,26 @@ export const importMessages = {
     en: 'People by e-mail: {addresses}, {known} already known, {asked} resolved with Slack',
   },
   // --- the import against the database (plan-import.ts, plan-reorganization.ts) ---
+  'import.reorg.heading': { ja: '組織改正・人事異動:', en: 'Reorganisation and staff moves:' },
+  'import.reorg.heading_dry_run': {
+    ja: '組織改正・人事異動（予定）:',
+    en: 'Reorganisation and staff moves (would be made):',
+  },
+  'import.reorg.renamed': { ja: '  名称変更: {from} → {to} ({code})', en: '  renamed: {from} → {to} ({code})' },
+  'import.reorg.kind.rename': {
+    ja: '  改称（部コード変更）: {from} → {to}',
+    en: '  continued under a new code: {from} → {to}',
+  },
+  'import.reorg.kind.merge': { ja: '  統合: {from} → {to}', en: '  merged: {from} → {to}' },
+  'import.reorg.kind.split': { ja: '  分割: {from} → {to}', en: '  split: {from} → {to}' },
+  'import.reorg.kind.split_off': { ja: '  分離・新設: {from} → {to}', en: '  split off: {from} → {to}' },
+  'import.reorg.target_moved': {
+    ja: '  前年度までの目標の引継ぎ: {year}年度 {code}: {from} → {to}',
+    en: '  earlier targets handed over: FY{year} {code}: {from} → {to}',
+  },
+  'import.reorg.person_moved': { ja: '  異動: {user}: {from} → {to}', en: '  moved: {user}: {from} → {to}' },
+  'import.reorg.department': { ja: '{name} ({code})', en: '{name} ({code})' },
+  'import.reorg.separator': { ja: '・', en: ', ' },
   'import.plan.target_kept': {
     ja: '目標 {code}「{title}」は{fy}のデータベースにありますが、ファイルにありません。履歴があるため残しました',
     en: 'target {code} "{title}" is in the database for {fy} but not in the file; it was kept (targets have history)',

@@ -1,41 +1,33 @@
+import { type Locale, type MessageKey, t } from '../i18n/messages.js';
 import type { DepartmentRef, Reorganization, Succession } from './plan-reorganization.js';
 
-const LABELS = {
-  ja: {
-    heading: (dryRun: boolean) => (dryRun ? '組織改正・人事異動（予定）:' : '組織改正・人事異動:'),
-    rename: '名称変更',
-    kinds: { rename: '改称（部コード変更）', merge: '統合', split: '分割', 'split-off': '分離・新設' },
-    targets: '前年度までの目標の引継ぎ',
-    people: '異動',
-    year: (year: number) => `${year}年度`,
-    join: '・',
-  },
-  en: {
-    heading: (dryRun: boolean) =>
-      dryRun ? 'Reorganisation and staff moves (would be made):' : 'Reorganisation and staff moves:',
-    rename: 'renamed',
-    kinds: { rename: 'continued under a new code', merge: 'merged', split: 'split', 'split-off': 'split off' },
-    targets: 'earlier targets handed over',
-    people: 'moved',
-    year: (year: number) => `FY${year}`,
-    join: ', ',
-  },
-} as const;
+const KIND_KEYS: Record<Succession['kind'], MessageKey> = {
+  rename: 'import.reorg.kind.rename',
+  merge: 'import.reorg.kind.merge',
+  split: 'import.reorg.kind.split',
+  'split-off': 'import.reorg.kind.split_off',
+};
 
 /**
  * The lines the import prints about renames, merges, splits, targets handed over and people who
  * move between departments, in the clerk's language; none when the import changes no such thing.
  */
-export function describeReorganization(r: Reorganization, options: { locale: 'ja' | 'en'; dryRun: boolean }): string[] {
-  const l = LABELS[options.locale];
-  const name = (d: DepartmentRef) => `${d.name} (${d.code})`;
-  const names = (list: DepartmentRef[]) => list.map(name).join(l.join);
-  const succession = (s: Succession) => `  ${l.kinds[s.kind]}: ${names(s.from)} → ${names(s.to)}`;
+export function describeReorganization(r: Reorganization, options: { locale: Locale; dryRun: boolean }): string[] {
+  const { locale } = options;
+  const names = (list: DepartmentRef[]) =>
+    list
+      .map((d) => t(locale, 'import.reorg.department', { name: d.name, code: d.code }))
+      .join(t(locale, 'import.reorg.separator'));
   const lines = [
-    ...r.renames.map((n) => `  ${l.rename}: ${n.from} → ${n.to} (${n.code})`),
-    ...r.successions.map(succession),
-    ...r.targetMoves.map((m) => `  ${l.targets}: ${l.year(m.fiscalYear)} ${m.code}: ${m.from} → ${m.to}`),
-    ...r.personMoves.map((m) => `  ${l.people}: ${m.slackUserId}: ${names(m.from)} → ${names(m.to)}`),
+    ...r.renames.map((n) => t(locale, 'import.reorg.renamed', { from: n.from, to: n.to, code: n.code })),
+    ...r.successions.map((s) => t(locale, KIND_KEYS[s.kind], { from: names(s.from), to: names(s.to) })),
+    ...r.targetMoves.map((m) =>
+      t(locale, 'import.reorg.target_moved', { year: m.fiscalYear, code: m.code, from: m.from, to: m.to }),
+    ),
+    ...r.personMoves.map((m) =>
+      t(locale, 'import.reorg.person_moved', { user: m.slackUserId, from: names(m.from), to: names(m.to) }),
+    ),
   ];
-  return lines.length > 0 ? [l.heading(options.dryRun), ...lines] : [];
+  if (lines.length === 0) return [];
+  return [t(locale, options.dryRun ? 'import.reorg.heading_dry_run' : 'import.reorg.heading'), ...lines];
 }
